@@ -1,0 +1,56 @@
+package routes;
+
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import routes.shared.MissingConfiguration;
+import routes.shared.PipelineSelection;
+import routes.shared.RequiredConfiguration;
+import routes.shared.SharedBeans;
+
+import java.util.Map;
+
+/**
+ * The integrator: Camel Main with every pipeline's YAML routes (narrowed by {@code pipelines.enabled}). Production
+ * runs {@code java -jar camel-pipelines.jar} against real AWS; the local launcher (tests' classpath) starts the same
+ * application with the {@code local} profile and the emulators' endpoints as overrides.
+ */
+public final class PipelinesApplication {
+    private PipelinesApplication() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LogFormat.applyFromEnvironment();
+        Main main = create(Map.of(), true);
+        System.exit(main.run(args));
+    }
+
+    /**
+     * A configured, not yet started application. {@code overrides} win over the properties files and the environment
+     * (the local launcher and tests pass emulator endpoints this way). With {@code exitOnMissingConfiguration} a
+     * missing property ends the process with one clear message and exit code 2; otherwise it is thrown.
+     */
+    public static Main create(Map<String, String> overrides, boolean exitOnMissingConfiguration) {
+        Main main = new Main();
+        main.configure().addConfiguration(SharedBeans.class);
+        overrides.forEach(main::addOverrideProperty);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void beforeConfigure(BaseMainSupport support) {
+                try {
+                    RequiredConfiguration.failFastIfMissing(support.getCamelContext());
+                    support.configure().withRoutesIncludePattern(
+                            PipelineSelection.routesIncludePattern(support.getCamelContext()));
+                } catch (MissingConfiguration e) {
+                    if (!exitOnMissingConfiguration) {
+                        throw e;
+                    }
+                    System.err.println("camel-pipelines cannot start. " + e.getMessage());
+                    System.err.flush();
+                    Runtime.getRuntime().halt(2);
+                }
+            }
+        });
+        return main;
+    }
+}
