@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Fails startup with one clear message naming every missing property (and the environment variable that sets it)
  * instead of a stack trace later. {@code pipelines.required} lists the properties that must be non-empty; a property
- * whose first segment is a pipeline id is required only when that pipeline is enabled.
+ * whose first segment is a pipeline id is required only when that pipeline is enabled. Each pipeline may also list
+ * its own in {@code pipelines.<id>.required}, checked only when it is enabled.
  */
 public final class RequiredConfiguration {
     private RequiredConfiguration() {
@@ -19,7 +20,11 @@ public final class RequiredConfiguration {
     public static List<String> missing(CamelContext context) {
         Set<String> enabled = PipelineSelection.enabled(context);
         List<String> missing = new ArrayList<>();
-        for (String raw : PipelineSelection.property(context, "pipelines.required", "").split(",")) {
+        List<String> keys = new ArrayList<>(List.of(PipelineSelection.property(context, "pipelines.required", "").split(",")));
+        for (String id : enabled) {
+            keys.addAll(List.of(PipelineSelection.property(context, "pipelines." + id + ".required", "").split(",")));
+        }
+        for (String raw : keys) {
             String key = raw.trim();
             if (key.isEmpty()) {
                 continue;
