@@ -1,6 +1,8 @@
 package routes.shared;
 
 import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -13,6 +15,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The beans every pipeline shares, bound once: the AWS SDK clients (which the Camel aws2 components autowire by
@@ -44,6 +49,11 @@ public class SharedBeans implements CamelConfiguration {
     String ledgerRetention;
     @PropertyInject(value = "ledger.effect-lease", defaultValue = "PT5M")
     String effectLease;
+
+    @PropertyInject(value = "aws.health.services", defaultValue = "s3,sqs,dynamodb,sns,ses,sfn")
+    String healthServices;
+    @PropertyInject(value = "admin.token", defaultValue = "")
+    String adminToken;
 
     private AwsClients clients;
 
@@ -107,6 +117,42 @@ public class SharedBeans implements CamelConfiguration {
     @BindToRegistry("idempotencyLedger")
     public IdempotencyLedger idempotencyLedger(DynamoDbClient dynamoDbClient) {
         return new IdempotencyLedger(dynamoDbClient, ledgerTable, Duration.parse(ledgerRetention), Clock.systemUTC());
+    }
+
+    @BindToRegistry("pipelineMetrics")
+    public PipelineMetrics pipelineMetrics(CamelContext context) {
+        return new PipelineMetrics(context);
+    }
+
+    @BindToRegistry("deadLetters")
+    public DeadLetters deadLetters(SqsClient sqsClient, PipelineMetrics pipelineMetrics) {
+        return new DeadLetters(sqsClient, pipelineMetrics);
+    }
+
+    @BindToRegistry("deadLetterReplayer")
+    public DeadLetterReplayer deadLetterReplayer(CamelContext context, SqsClient sqsClient) {
+        return new DeadLetterReplayer(context, sqsClient);
+    }
+
+    @BindToRegistry("adminAccess")
+    public AdminAccess adminAccess() {
+        return new AdminAccess(adminToken);
+    }
+
+    @Override
+    public void configure(CamelContext context) {
+        context.getManagementStrategy().addEventNotifier(context.getRegistry().lookupByNameAndType("pipelineMetrics", PipelineMetrics.class));
+        Map<String, Supplier<Runnable>> probes = new LinkedHashMap<>();
+        probes.put("s3", () -> () -> context.getRegistry().lookupByNameAndType("s3Client", S3Client.class).listBuckets(b -> b.maxBuckets(1)));
+        probes.put("sqs", () -> () -> context.getRegistry().lookupByNameAndType("sqsClient", SqsClient.class).listQueues(b -> b.maxResults(1)));
+        probes.put("dynamodb", () -> () -> context.getRegistry().lookupByNameAndType("dynamoDbClient", DynamoDbClient.class).describeTable(b -> b.tableName(ledgerTable)));
+        probes.put("sns", () -> () -> context.getRegistry().lookupByNameAndType("snsClient", SnsClient.class).listTopics());
+        probes.put("ses", () -> () -> context.getRegistry().lookupByNameAndType("sesV2Client", SesV2Client.class).getAccount(b -> { }));
+        probes.put("sfn", () -> () -> context.getRegistry().lookupByNameAndType("sfnClient", SfnClient.class).listActivities(b -> b.maxResults(1)));
+        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+        if (registry != null) {
+            registry.register(AwsReachabilityCheck.forServices(healthServices, probes));
+        }
     }
 
     @BindToRegistry("sideEffectGuard")

@@ -1,0 +1,137 @@
+package routes.shared;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.component.aws2.sqs.Sqs2Endpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sends a failed message to its pipeline's dead-letter queue ({@code <pipeline>.queue.dead-letter}): the original
+ * body unchanged, and as message attributes the reason, the pipeline, the route id, the attempt count, the business
+ * key, the time and the queue it came from (so {@link DeadLetterReplayer} can send it back). If the dead-letter queue
+ * cannot be written, the exception propagates: the SQS message is then not deleted and the queue's own redrive
+ * policy is the backstop, so nothing is lost.
+ */
+public class DeadLetters {
+    public static final String REASON = "reason";
+    public static final String PIPELINE = "pipeline";
+    public static final String ROUTE_ID = "routeId";
+    public static final String ATTEMPTS = "attempts";
+    public static final String FAILED_AT = "failedAt";
+    public static final String ERROR_TYPE = "errorType";
+    public static final String SOURCE_QUEUE = "sourceQueue";
+    public static final String BUSINESS_KEY = "businessKey";
+    static final int MAX_REASON = 1000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
+
+    private final SqsClient sqs;
+    private final PipelineMetrics metrics;
+    private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
+
+    public DeadLetters(SqsClient sqs, PipelineMetrics metrics) {
+        this.sqs = sqs;
+        this.metrics = metrics;
+    }
+
+    public void send(Exchange exchange) {
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String pipeline = MessageContext.pipeline(exchange);
+        if (pipeline == null) {
+            throw new IllegalStateException("Cannot dead-letter a message of a route without a pipeline group", error);
+        }
+        String queue = exchange.getContext().getPropertiesComponent().resolveProperty(pipeline + ".queue.dead-letter")
+                .filter(q -> !q.isBlank())
+                .orElseThrow(() -> new MissingConfiguration("No dead-letter queue configured: set " + pipeline + ".queue.dead-letter"));
+        String routeId = exchange.getProperty(Exchange.FAILURE_ROUTE_ID, exchange.getFromRouteId(), String.class);
+        int attempts = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1;
+        String reason = reason(error);
+        String body = exchange.getMessage().getBody(String.class);
+        if (body == null) {
+            body = "";
+        }
+
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put(PIPELINE, pipeline);
+        attributes.put(REASON, reason);
+        attributes.put(ROUTE_ID, routeId);
+        attributes.put(ATTEMPTS, Integer.toString(attempts));
+        attributes.put(FAILED_AT, Instant.now().toString());
+        attributes.put(ERROR_TYPE, error == null ? "unknown" : error.getClass().getSimpleName());
+        String source = sourceQueue(exchange);
+        if (source != null) {
+            attributes.put(SOURCE_QUEUE, source);
+        }
+        String businessKey = MessageContext.businessKey(exchange);
+        if (businessKey != null) {
+            attributes.put(BUSINESS_KEY, truncate(businessKey, MAX_REASON));
+        }
+
+        SendMessageRequest.Builder request = SendMessageRequest.builder()
+                .queueUrl(queueUrl(queue))
+                .messageBody(body.isEmpty() ? "(empty message)" : body)
+                .messageAttributes(toSqs(attributes));
+        if (queue.endsWith(".fifo")) {
+            request.messageGroupId(pipeline).messageDeduplicationId(sha256(body + "\n" + reason));
+        }
+        sqs.sendMessage(request.build());
+        metrics.deadLettered(pipeline);
+        LOG.warn("Dead-lettered a {} message{} from route {} after {} attempt(s) to {}: {}", pipeline,
+                businessKey == null ? "" : " [" + businessKey + "]", routeId, attempts, queue, reason);
+    }
+
+    static String reason(Throwable error) {
+        if (error == null) {
+            return "unknown failure";
+        }
+        String message = error.getMessage();
+        if (message == null || message.isBlank()) {
+            message = error.getClass().getSimpleName();
+        }
+        if (!(error instanceof PermanentFailure) && !(error instanceof TransientFailure)) {
+            message = error.getClass().getSimpleName() + ": " + message;
+        }
+        return truncate(message, MAX_REASON);
+    }
+
+    private static String sourceQueue(Exchange exchange) {
+        if (exchange.getFromEndpoint() instanceof Sqs2Endpoint sqsEndpoint) {
+            return sqsEndpoint.getConfiguration().getQueueName();
+        }
+        return null;
+    }
+
+    private String queueUrl(String queue) {
+        return queueUrls.computeIfAbsent(queue, q -> sqs.getQueueUrl(b -> b.queueName(q)).queueUrl());
+    }
+
+    static Map<String, MessageAttributeValue> toSqs(Map<String, String> attributes) {
+        Map<String, MessageAttributeValue> out = new LinkedHashMap<>();
+        attributes.forEach((k, v) -> out.put(k, MessageAttributeValue.builder().dataType("String").stringValue(v).build()));
+        return out;
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
