@@ -46,6 +46,14 @@ public class DeadLetters {
         this.metrics = metrics;
     }
 
+    /**
+     * Called before each redelivery ({@code onRedeliveryRef} in error-handling.yaml): remembers the attempt number
+     * in an exchange property, which survives {@code useOriginalBody}, unlike the redelivery headers.
+     */
+    public void countAttempt(Exchange exchange) {
+        exchange.setProperty(ATTEMPTS, exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1);
+    }
+
     public void send(Exchange exchange) {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String pipeline = MessageContext.pipeline(exchange);
@@ -56,7 +64,7 @@ public class DeadLetters {
                 .filter(q -> !q.isBlank())
                 .orElseThrow(() -> new MissingConfiguration("No dead-letter queue configured: set " + pipeline + ".queue.dead-letter"));
         String routeId = exchange.getProperty(Exchange.FAILURE_ROUTE_ID, exchange.getFromRouteId(), String.class);
-        int attempts = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1;
+        int attempts = exchange.getProperty(ATTEMPTS, 1, Integer.class);
         String reason = reason(error);
         String body = exchange.getMessage().getBody(String.class);
         if (body == null) {

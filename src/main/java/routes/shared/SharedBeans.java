@@ -129,6 +129,11 @@ public class SharedBeans implements CamelConfiguration {
         return new DeadLetters(sqsClient, pipelineMetrics);
     }
 
+    @BindToRegistry("redeliveryAttempts")
+    public org.apache.camel.Processor redeliveryAttempts(DeadLetters deadLetters) {
+        return deadLetters::countAttempt;
+    }
+
     @BindToRegistry("deadLetterReplayer")
     public DeadLetterReplayer deadLetterReplayer(CamelContext context, SqsClient sqsClient) {
         return new DeadLetterReplayer(context, sqsClient);
