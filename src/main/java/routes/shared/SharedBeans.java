@@ -55,7 +55,10 @@ public class SharedBeans implements CamelConfiguration {
     @PropertyInject(value = "admin.token", defaultValue = "")
     String adminToken;
 
+    private final Map<String, Object> singletons = new java.util.concurrent.ConcurrentHashMap<>();
     private AwsClients clients;
+    private PipelineMetrics pipelineMetrics;
+    private DeadLetters deadLetters;
 
     @BindToRegistry("awsClients")
     public AwsClients awsClients() {
@@ -76,37 +79,37 @@ public class SharedBeans implements CamelConfiguration {
 
     @BindToRegistry("s3Client")
     public S3Client s3Client() {
-        return awsClients().s3();
+        return singleton("s3Client", () -> awsClients().s3());
     }
 
     @BindToRegistry("sqsClient")
     public SqsClient sqsClient() {
-        return awsClients().sqs();
+        return singleton("sqsClient", () -> awsClients().sqs());
     }
 
     @BindToRegistry("dynamoDbClient")
     public DynamoDbClient dynamoDbClient() {
-        return awsClients().dynamoDb();
+        return singleton("dynamoDbClient", () -> awsClients().dynamoDb());
     }
 
     @BindToRegistry("snsClient")
     public SnsClient snsClient() {
-        return awsClients().sns();
+        return singleton("snsClient", () -> awsClients().sns());
     }
 
     @BindToRegistry("sesClient")
     public SesClient sesClient() {
-        return awsClients().sesV1();
+        return singleton("sesClient", () -> awsClients().sesV1());
     }
 
     @BindToRegistry("sesV2Client")
     public SesV2Client sesV2Client() {
-        return awsClients().ses();
+        return singleton("sesV2Client", () -> awsClients().ses());
     }
 
     @BindToRegistry("sfnClient")
     public SfnClient sfnClient() {
-        return awsClients().sfn();
+        return singleton("sfnClient", () -> awsClients().sfn());
     }
 
     @BindToRegistry("s3Events")
@@ -121,17 +124,23 @@ public class SharedBeans implements CamelConfiguration {
 
     @BindToRegistry("pipelineMetrics")
     public PipelineMetrics pipelineMetrics(CamelContext context) {
-        return new PipelineMetrics(context);
+        if (pipelineMetrics == null) {
+            pipelineMetrics = new PipelineMetrics(context);
+        }
+        return pipelineMetrics;
     }
 
     @BindToRegistry("deadLetters")
-    public DeadLetters deadLetters(SqsClient sqsClient, PipelineMetrics pipelineMetrics) {
-        return new DeadLetters(sqsClient, pipelineMetrics);
+    public DeadLetters deadLetters(CamelContext context) {
+        if (deadLetters == null) {
+            deadLetters = new DeadLetters(sqsClient(), pipelineMetrics(context));
+        }
+        return deadLetters;
     }
 
     @BindToRegistry("redeliveryAttempts")
-    public org.apache.camel.Processor redeliveryAttempts(DeadLetters deadLetters) {
-        return deadLetters::countAttempt;
+    public org.apache.camel.Processor redeliveryAttempts(CamelContext context) {
+        return deadLetters(context)::countAttempt;
     }
 
     @BindToRegistry("deadLetterReplayer")
@@ -146,7 +155,7 @@ public class SharedBeans implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) {
-        context.getManagementStrategy().addEventNotifier(context.getRegistry().lookupByNameAndType("pipelineMetrics", PipelineMetrics.class));
+        context.getManagementStrategy().addEventNotifier(pipelineMetrics(context));
         Map<String, Supplier<Runnable>> probes = new LinkedHashMap<>();
         probes.put("s3", () -> () -> context.getRegistry().lookupByNameAndType("s3Client", S3Client.class).listBuckets(b -> b.maxBuckets(1)));
         probes.put("sqs", () -> () -> context.getRegistry().lookupByNameAndType("sqsClient", SqsClient.class).listQueues(b -> b.maxResults(1)));
@@ -163,5 +172,10 @@ public class SharedBeans implements CamelConfiguration {
     @BindToRegistry("sideEffectGuard")
     public SideEffectGuard sideEffectGuard(IdempotencyLedger idempotencyLedger) {
         return new SideEffectGuard(idempotencyLedger, Duration.parse(effectLease));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T singleton(String name, Supplier<T> factory) {
+        return (T) singletons.computeIfAbsent(name, n -> factory.get());
     }
 }
