@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
  * Per-pipeline message metrics on the Prometheus endpoint: {@code pipeline_messages_total{pipeline,outcome}} with
  * outcome {@code in}, {@code succeeded}, {@code failed}, {@code dead_lettered}, and
  * {@code pipeline_processing_seconds{pipeline}}. A message belongs to a pipeline through its route's group.
+ * It also puts the pipeline into the logging MDC for the life of each message.
  */
 public class PipelineMetrics extends EventNotifierSupport {
     private static final String START = "pipelineMetricsStart";
@@ -47,6 +48,8 @@ public class PipelineMetrics extends EventNotifierSupport {
         }
         if (event instanceof CamelEvent.ExchangeCreatedEvent) {
             exchange.setProperty(START, System.nanoTime());
+            exchange.setProperty(MessageContext.PIPELINE, pipeline);
+            MessageContext.toMdc(exchange); // the consumer thread's log lines now name the pipeline
             count(pipeline, "in");
             return;
         }
@@ -55,6 +58,7 @@ public class PipelineMetrics extends EventNotifierSupport {
             return; // a copy made by an EIP, not a message of ours
         }
         exchange.removeProperty(START);
+        MessageContext.clearMdc();
         boolean failed = exchange.isFailed() || exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null;
         count(pipeline, failed ? "failed" : "succeeded");
         Timer.builder("pipeline_processing_seconds").tag("pipeline", pipeline)
