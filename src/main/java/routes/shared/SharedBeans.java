@@ -112,6 +112,11 @@ public class SharedBeans implements CamelConfiguration {
         return singleton("sfnClient", () -> awsClients().sfn());
     }
 
+    @BindToRegistry("s3Spool")
+    public S3Spool s3Spool() {
+        return new S3Spool(s3Client());
+    }
+
     @BindToRegistry("s3Events")
     public S3EventParser s3Events() {
         return new S3EventParser();
