@@ -236,7 +236,8 @@ public class JsonSnapshotInspector {
 
     private static boolean unterminated(JsonProcessingException e) {
         String message = e.getOriginalMessage();
-        return message != null && message.contains("end-of-input") && (message.contains("String") || message.contains("name"));
+        String lower = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("end-of-input") && (lower.contains("string") || lower.contains("name"));
     }
 
     private static boolean isBlank(int c) {
