@@ -1,0 +1,63 @@
+package routes.uploads;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import routes.shared.SideEffectGuard;
+import software.amazon.awssdk.services.ses.SesClient;
+
+/**
+ * The failure email to the operator, through SES (SendEmail), exactly as the original: source
+ * {@code pollingstations@democracyclub.org.uk} (configurable), subject {@code Error with data for council
+ * <gss>-<name>} (non-production stages prefixed {@code **NB triggered from <stage> instance** }), text body
+ * {@code Data for council <gss>-<name> failed because:\n} + {@code \n<key>:\n<errors>\n} per failing file +
+ * {@code \n\nPlease follow up.}. Not sent when suppressed (a lone Democracy Counts file) or when no recipient is
+ * configured. Sent once per decision.
+ */
+public class ErrorEmail {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorEmail.class);
+
+    private final SesClient ses;
+    private final String from;
+    private final String to;
+    private final Stage stage;
+    private final SideEffectGuard guard;
+
+    public ErrorEmail(SesClient ses, String from, String to, Stage stage, SideEffectGuard guard) {
+        this.ses = ses;
+        this.from = from;
+        this.to = to == null ? "" : to;
+        this.stage = stage;
+        this.guard = guard;
+    }
+
+    public String subject(Upload upload) {
+        return stage.emailSubjectPrefix() + "Error with data for council " + upload.councilLabel();
+    }
+
+    public static String body(Upload upload) {
+        StringBuilder reasons = new StringBuilder();
+        if (upload.checks().isEmpty()) {
+            reasons.append('\n').append(upload.folder()).append("/:\nThe upload has no files\n");
+        }
+        for (FileCheck check : upload.checks()) {
+            if (!check.errorText().isEmpty()) {
+                reasons.append('\n').append(check.key()).append(":\n").append(check.errorText()).append('\n');
+            }
+        }
+        return "Data for council " + upload.councilLabel() + " failed because:\n" + reasons + "\n\nPlease follow up.";
+    }
+
+    /** The route's step. */
+    public void send(Upload upload) {
+        if (upload.emailSuppressed() || to.isBlank()) {
+            return;
+        }
+        guard.once(UploadDecisions.PIPELINE, upload.effectKey("error-email"), () -> {
+            String id = ses.sendEmail(b -> b.source(from).destination(d -> d.toAddresses(to))
+                    .message(m -> m.subject(s -> s.charset("utf-8").data(subject(upload)))
+                            .body(t -> t.text(x -> x.charset("utf-8").data(body(upload)))))).messageId();
+            LOG.info("Sent the error email for {} ({})", upload, id);
+            return id;
+        });
+    }
+}

@@ -1,0 +1,51 @@
+package routes.uploads;
+
+import org.apache.camel.Exchange;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Decides whether an upload is complete, so that it is decided once and not file by file: complete when the expected
+ * number of files has arrived (a Democracy Counts export needs 2, anything else 1), or when no new file has arrived
+ * for the quiet period. Otherwise the route checks again after {@link #RECHECK_SECONDS} seconds.
+ */
+public class UploadCompleteness {
+    public static final String COMPLETE = "UploadComplete";
+    public static final String RECHECK_SECONDS = "UploadRecheckSeconds";
+    /** SQS delays a message at most 15 minutes. */
+    static final long MAX_DELAY_SECONDS = 900;
+
+    private final Duration quietPeriod;
+    private final Clock clock;
+
+    public UploadCompleteness(Duration quietPeriod, Clock clock) {
+        this.quietPeriod = quietPeriod;
+        this.clock = clock;
+    }
+
+    public UploadCompleteness(String quietPeriod) {
+        this(Duration.parse(quietPeriod), Clock.systemUTC());
+    }
+
+    public void check(Upload upload, Exchange exchange) {
+        long wait = secondsToWait(upload);
+        exchange.getMessage().setHeader(COMPLETE, wait == 0);
+        exchange.getMessage().setHeader(RECHECK_SECONDS, wait);
+    }
+
+    /** 0 when complete, otherwise how long until the quiet period ends. */
+    public long secondsToWait(Upload upload) {
+        if (upload.files().isEmpty() || upload.files().size() >= DemocracyCountsRule.expectedFiles(upload.checks())) {
+            return 0;
+        }
+        Instant newest = upload.files().stream().map(Upload.ListedFile::lastModified)
+                .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(Instant.EPOCH);
+        Duration left = Duration.between(clock.instant(), newest.plus(quietPeriod));
+        if (left.isNegative() || left.isZero()) {
+            return 0;
+        }
+        return Math.min(MAX_DELAY_SECONDS, Math.max(1, (left.toMillis() + 999) / 1000));
+    }
+}

@@ -1,0 +1,62 @@
+package routes.uploads;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import routes.shared.IdempotencyLedger;
+
+import java.time.Duration;
+
+/**
+ * The once-per-upload lock: a conditional write in the idempotency ledger keyed by the upload folder and its file
+ * count ({@link Upload#decisionKey()}). The same upload notified twice, or by two replicas at once, is decided once;
+ * a larger file set later (the second file of a pair) is a new decision, as WDIV's "more files wins". A claim that
+ * does not complete (the decision failed and went to the dead-letter queue) is released so a replay can take it.
+ */
+public class UploadDecisions {
+    public static final String PIPELINE = "uploads";
+    /** Header: the claim's outcome, one of {@link IdempotencyLedger.Outcome}. */
+    public static final String DECISION = "UploadDecision";
+    public static final String ALREADY_DECIDED = "UploadAlreadyDecided";
+    private static final String CLAIM = "uploadDecisionClaim";
+    private static final Logger LOG = LoggerFactory.getLogger(UploadDecisions.class);
+
+    private final IdempotencyLedger ledger;
+    private final Duration lease;
+
+    public UploadDecisions(IdempotencyLedger ledger, String lease) {
+        this.ledger = ledger;
+        this.lease = Duration.parse(lease);
+    }
+
+    /** Sets {@link #ALREADY_DECIDED}: a cheap check before the files are downloaded. */
+    public void checkDecided(Upload upload, Exchange exchange) {
+        exchange.getMessage().setHeader(ALREADY_DECIDED, ledger.isDone(PIPELINE, upload.decisionKey()));
+    }
+
+    public void claim(Upload upload, Exchange exchange) {
+        IdempotencyLedger.Claim claim = ledger.claim(PIPELINE, upload.decisionKey(), lease);
+        exchange.getMessage().setHeader(DECISION, claim.outcome().name());
+        if (claim.acquired()) {
+            exchange.setProperty(CLAIM, claim);
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    if (done.getProperty(CLAIM) != null) {
+                        LOG.info("Releasing the unfinished decision on {}", upload);
+                        ledger.release(claim);
+                    }
+                }
+            });
+        }
+    }
+
+    public void complete(Upload upload, Exchange exchange) {
+        IdempotencyLedger.Claim claim = exchange.getProperty(CLAIM, IdempotencyLedger.Claim.class);
+        if (claim != null) {
+            ledger.complete(claim, upload.valid() ? "success" : "failure");
+            exchange.removeProperty(CLAIM);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package routes.uploads;
+
+import org.apache.camel.Exchange;
+import routes.shared.S3ObjectRef;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.util.List;
+
+/**
+ * Lists an upload: every object directly under {@code <council>/<date>/<timestamp>/} (trailing slash, so a sibling
+ * folder with a longer timestamp is not included; all pages), except the exact basename {@code report.json}, in
+ * the listing's (key) order.
+ */
+public class UploadFolders {
+    /** Headers for the route: the decision key and the file count. */
+    public static final String DECISION_KEY = "UploadDecisionKey";
+    public static final String FILE_COUNT = "UploadFileCount";
+
+    private final S3Client s3;
+
+    public UploadFolders(S3Client s3) {
+        this.s3 = s3;
+    }
+
+    /** The upload the notified object belongs to, with its files listed. */
+    public Upload list(List<S3ObjectRef> notified, Exchange exchange) {
+        S3ObjectRef ref = notified.get(0);
+        Upload upload = new Upload(ref.bucket(), UploadKey.parse(ref.key()));
+        String prefix = upload.folder() + "/";
+        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(ref.bucket()).prefix(prefix)).contents()) {
+            String rest = object.key().substring(prefix.length());
+            if (rest.isEmpty() || rest.contains("/") || rest.equals(UploadKey.REPORT_FILE)) {
+                continue;
+            }
+            upload.files().add(new Upload.ListedFile(object.key(), object.size(), object.eTag(), object.lastModified()));
+        }
+        exchange.getMessage().setHeader(DECISION_KEY, upload.decisionKey());
+        exchange.getMessage().setHeader(FILE_COUNT, upload.files().size());
+        return upload;
+    }
+}

@@ -1,0 +1,51 @@
+package routes.uploads;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import routes.shared.S3Spool;
+
+import java.io.IOException;
+import java.nio.file.Files;
+
+/**
+ * Checks every file of an upload with the {@link FileInspector}. A file failing the size rule is not downloaded;
+ * the others are spooled to a temporary file (never held in memory), inspected and deleted at once.
+ */
+public class UploadInspection {
+    private static final Logger LOG = LoggerFactory.getLogger(UploadInspection.class);
+
+    private final S3Spool spool;
+    private final FileInspector inspector;
+    private final long maxBytes;
+
+    public UploadInspection(S3Spool spool, FileInspector inspector, long maxBytes) {
+        this.spool = spool;
+        this.inspector = inspector;
+        this.maxBytes = maxBytes;
+    }
+
+    public Upload inspect(Upload upload) {
+        upload.checks().clear();
+        for (Upload.ListedFile file : upload.files()) {
+            FileCheck check;
+            if (!inspector.sizeAcceptable(upload.council(), file.size())) {
+                check = inspector.inspect(upload.council(), file.key(), file.size(), null);
+            } else {
+                S3Spool.SpooledObject spooled = spool.spool(upload.bucket(), file.key(), maxBytes);
+                try {
+                    check = inspector.inspect(upload.council(), file.key(), spooled.size(), CsvInspector.ByteSource.of(spooled.file()));
+                } finally {
+                    try {
+                        Files.deleteIfExists(spooled.file());
+                    } catch (IOException e) {
+                        LOG.debug("Could not delete {}", spooled.file());
+                    }
+                }
+            }
+            LOG.info("Checked {}: valid={} rows={} encoding={} ems={} errors={}", file.key(), check.csvValid(),
+                    check.csvRows(), check.csvEncoding(), check.ems(), check.errors());
+            upload.checks().add(check);
+        }
+        return upload;
+    }
+}

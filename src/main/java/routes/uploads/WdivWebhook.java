@@ -1,0 +1,74 @@
+package routes.uploads;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import routes.shared.PermanentFailure;
+import routes.shared.SideEffectGuard;
+import routes.shared.TransientFailure;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Reports the decision to WhereDoIVote: {@code POST <url>} with the compact report and
+ * {@code Authorization: Token <key>}. Without a key it only logs the would-be report (dry-run). A 5xx (the receiver
+ * answers 500 to failure reports), 408, 429 or a network error is retried; another 4xx is wrong configuration or
+ * payload and goes to the dead-letter queue at once. Posted once per decision.
+ */
+public class WdivWebhook {
+    private static final Logger LOG = LoggerFactory.getLogger(WdivWebhook.class);
+
+    private final String url;
+    private final String apiKey;
+    private final SideEffectGuard guard;
+    private final HttpClient http;
+    private final Duration timeout;
+
+    public WdivWebhook(String url, String apiKey, int timeoutSeconds, SideEffectGuard guard) {
+        this.url = url == null ? "" : url;
+        this.apiKey = apiKey == null ? "" : apiKey;
+        this.guard = guard;
+        this.timeout = Duration.ofSeconds(timeoutSeconds);
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    /** The route's step. */
+    public void post(Upload upload) {
+        String report = UploadReport.compact(upload);
+        if (apiKey.isBlank()) {
+            LOG.info("WDIV_API_KEY not set\n{}\n{}\n---", url, report);
+            return;
+        }
+        guard.once(UploadDecisions.PIPELINE, upload.effectKey("webhook"), () -> send(report));
+    }
+
+    private String send(String report) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Token " + apiKey)
+                .POST(HttpRequest.BodyPublishers.ofString(report)).build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new TransientFailure("WDIV webhook unreachable: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientFailure("Interrupted while posting to the WDIV webhook");
+        }
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            LOG.info("WDIV webhook answered {}", status);
+            return Integer.toString(status);
+        }
+        String message = "WDIV webhook answered " + status;
+        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+            throw new PermanentFailure(message + " (check uploads.webhook.url and uploads.webhook.api-key)");
+        }
+        throw new TransientFailure(message);
+    }
+}
