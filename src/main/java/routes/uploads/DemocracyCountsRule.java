@@ -22,7 +22,7 @@ public class DemocracyCountsRule {
     }
 
     /** The route's step: applies the rule to the upload and records the email suppression. */
-    public void apply(Upload upload) {
+    public void applyTo(Upload upload) {
         upload.emailSuppressed(apply(upload.checks()));
     }
 

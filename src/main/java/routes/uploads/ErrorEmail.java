@@ -13,16 +13,17 @@ import software.amazon.awssdk.services.ses.SesClient;
  * {@code \n\nPlease follow up.}. Not sent when suppressed (a lone Democracy Counts file) or when no recipient is
  * configured. Sent once per decision.
  */
-public class ErrorEmail {
+public class ErrorEmail extends SharedBeanUser {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorEmail.class);
 
-    private final SesClient ses;
+    private final String ses;
     private final String from;
     private final String to;
     private final Stage stage;
-    private final SideEffectGuard guard;
+    private final String guard;
 
-    public ErrorEmail(SesClient ses, String from, String to, Stage stage, SideEffectGuard guard) {
+    /** {@code ses}, {@code guard}: registry names of the SES (v1) client and the {@link SideEffectGuard}. */
+    public ErrorEmail(String ses, String from, String to, Stage stage, String guard) {
         this.ses = ses;
         this.from = from;
         this.to = to == null ? "" : to;
@@ -52,8 +53,8 @@ public class ErrorEmail {
         if (upload.emailSuppressed() || to.isBlank()) {
             return;
         }
-        guard.once(UploadDecisions.PIPELINE, upload.effectKey("error-email"), () -> {
-            String id = ses.sendEmail(b -> b.source(from).destination(d -> d.toAddresses(to))
+        shared(guard, SideEffectGuard.class).once(UploadDecisions.PIPELINE, upload.effectKey("error-email"), () -> {
+            String id = shared(ses, SesClient.class).sendEmail(b -> b.source(from).destination(d -> d.toAddresses(to))
                     .message(m -> m.subject(s -> s.charset("utf-8").data(subject(upload)))
                             .body(t -> t.text(x -> x.charset("utf-8").data(body(upload)))))).messageId();
             LOG.info("Sent the error email for {} ({})", upload, id);

@@ -20,16 +20,21 @@ import java.nio.charset.StandardCharsets;
  * (skipped when the final copy already has the same ETag), and {@code report.json} written with a conditional put
  * so that a report with fewer files never replaces one with more, even when two writers race.
  */
-public class FinalBucket {
+public class FinalBucket extends SharedBeanUser {
     static final int MAX_ATTEMPTS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(FinalBucket.class);
 
-    private final S3Client s3;
+    private final String s3Client;
     private final String bucket;
 
-    public FinalBucket(S3Client s3, String bucket) {
-        this.s3 = s3;
+    /** {@code s3Client}: the registry name of the S3 client. */
+    public FinalBucket(String s3Client, String bucket) {
+        this.s3Client = s3Client;
         this.bucket = bucket;
+    }
+
+    private S3Client s3() {
+        return shared(s3Client, S3Client.class);
     }
 
     public void copyFiles(Upload upload) {
@@ -39,19 +44,24 @@ public class FinalBucket {
                 LOG.info("s3://{}/{} already holds this file", bucket, file.key());
                 continue;
             }
-            s3.copyObject(b -> b.sourceBucket(upload.bucket()).sourceKey(file.key())
+            s3().copyObject(b -> b.sourceBucket(upload.bucket()).sourceKey(file.key())
                     .destinationBucket(bucket).destinationKey(file.key()).metadataDirective(MetadataDirective.COPY));
             LOG.info("Copied {} to s3://{}/{}", file.key(), bucket, file.key());
         }
     }
 
+    /** The route's step: writes {@code report.json} unless the stored one lists as many files or more. */
+    public void writeReport(Upload upload) {
+        writeReportIfLarger(upload);
+    }
+
     /** Writes {@code report.json} unless the stored one lists as many files or more; returns whether it wrote. */
-    public boolean writeReport(Upload upload) {
+    public boolean writeReportIfLarger(Upload upload) {
         String key = upload.reportKey();
         byte[] json = UploadReport.pretty(upload).getBytes(StandardCharsets.UTF_8);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             String eTag = null;
-            try (ResponseInputStream<GetObjectResponse> stored = s3.getObject(b -> b.bucket(bucket).key(key))) {
+            try (ResponseInputStream<GetObjectResponse> stored = s3().getObject(b -> b.bucket(bucket).key(key))) {
                 int storedFiles = UploadReport.fileSetSize(stored);
                 if (storedFiles >= upload.checks().size()) {
                     LOG.info("s3://{}/{} already lists {} file(s): kept", bucket, key, storedFiles);
@@ -69,7 +79,7 @@ public class FinalBucket {
             }
             String expected = eTag;
             try {
-                s3.putObject(b -> {
+                s3().putObject(b -> {
                     b.bucket(bucket).key(key).contentType("application/json");
                     if (expected == null) {
                         b.ifNoneMatch("*");
@@ -91,7 +101,7 @@ public class FinalBucket {
 
     private String eTagOf(String key) {
         try {
-            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));
+            HeadObjectResponse head = s3().headObject(b -> b.bucket(bucket).key(key));
             return head.eTag();
         } catch (NoSuchKeyException e) {
             return null;

@@ -24,7 +24,7 @@ import java.util.Map;
  * on it instead. Without a token it only logs the would-be issue (dry-run) and the report's {@code github_issue} stays
  * empty. Raised once per decision ({@link SideEffectGuard}).
  */
-public class GithubIssues {
+public class GithubIssues extends SharedBeanUser {
     public static final List<String> LABELS = List.of("Data Import", "ready");
     private static final Logger LOG = LoggerFactory.getLogger(GithubIssues.class);
 
@@ -33,9 +33,10 @@ public class GithubIssues {
     private final String repository;
     private final String token;
     private final Stage stage;
-    private final SideEffectGuard guard;
+    private final String guard;
 
-    public GithubIssues(IssueService issues, String repo, String token, Stage stage, SideEffectGuard guard) {
+    /** {@code guard}: the registry name of the {@link SideEffectGuard}. */
+    public GithubIssues(IssueService issues, String repo, String token, Stage stage, String guard) {
         this.issues = issues;
         String[] parts = repo == null ? new String[0] : repo.split("/", 2);
         this.owner = parts.length == 2 ? parts[0] : "";
@@ -79,7 +80,7 @@ public class GithubIssues {
             upload.githubIssue("");
             return;
         }
-        String url = guard.once(UploadDecisions.PIPELINE, upload.effectKey("github-issue"), () -> raiseOrUpdate(upload, title, body));
+        String url = shared(guard, SideEffectGuard.class).once(UploadDecisions.PIPELINE, upload.effectKey("github-issue"), () -> raiseOrUpdate(upload, title, body));
         upload.githubIssue(withoutFragment(url));
     }
 
@@ -96,16 +97,26 @@ public class GithubIssues {
             Issue created = issues.createIssue(owner, repository, issue);
             LOG.info("Raised GitHub issue {}", created.getHtmlUrl());
             return created.getHtmlUrl();
-        } catch (RequestException e) {
-            int status = e.getStatus();
+        } catch (IOException e) {
+            int status = statusOf(e);
+            if (status < 0) {
+                throw new TransientFailure("GitHub unreachable: " + e.getClass().getSimpleName() + " " + e.getMessage());
+            }
             String message = "GitHub answered " + status + " for " + owner + "/" + repository;
             if (status >= 400 && status < 500 && status != 408 && status != 429) {
                 throw new PermanentFailure(message + " (check uploads.github.token and uploads.github.repo)");
             }
             throw new TransientFailure(message);
-        } catch (IOException e) {
-            throw new TransientFailure("GitHub unreachable: " + e.getClass().getSimpleName());
         }
+    }
+
+    /** The HTTP status of a failed egit call: a RequestException's, or the "(503)" egit puts after other errors' text. */
+    static int statusOf(IOException e) {
+        if (e instanceof RequestException request) {
+            return request.getStatus();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((\\d{3})\\)$").matcher(String.valueOf(e.getMessage()));
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     /**

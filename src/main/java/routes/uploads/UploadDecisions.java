@@ -14,7 +14,7 @@ import java.time.Duration;
  * a larger file set later (the second file of a pair) is a new decision, as WDIV's "more files wins". A claim that
  * does not complete (the decision failed and went to the dead-letter queue) is released so a replay can take it.
  */
-public class UploadDecisions {
+public class UploadDecisions extends SharedBeanUser {
     public static final String PIPELINE = "uploads";
     /** Header: the claim's outcome, one of {@link IdempotencyLedger.Outcome}. */
     public static final String DECISION = "UploadDecision";
@@ -22,21 +22,22 @@ public class UploadDecisions {
     private static final String CLAIM = "uploadDecisionClaim";
     private static final Logger LOG = LoggerFactory.getLogger(UploadDecisions.class);
 
-    private final IdempotencyLedger ledger;
+    private final String ledgerBean;
     private final Duration lease;
 
-    public UploadDecisions(IdempotencyLedger ledger, String lease) {
-        this.ledger = ledger;
+    /** {@code ledger}: the registry name of the {@link IdempotencyLedger}. */
+    public UploadDecisions(String ledger, String lease) {
+        this.ledgerBean = ledger;
         this.lease = Duration.parse(lease);
     }
 
     /** Sets {@link #ALREADY_DECIDED}: a cheap check before the files are downloaded. */
     public void checkDecided(Upload upload, Exchange exchange) {
-        exchange.getMessage().setHeader(ALREADY_DECIDED, ledger.isDone(PIPELINE, upload.decisionKey()));
+        exchange.getMessage().setHeader(ALREADY_DECIDED, ledger().isDone(PIPELINE, upload.decisionKey()));
     }
 
     public void claim(Upload upload, Exchange exchange) {
-        IdempotencyLedger.Claim claim = ledger.claim(PIPELINE, upload.decisionKey(), lease);
+        IdempotencyLedger.Claim claim = ledger().claim(PIPELINE, upload.decisionKey(), lease);
         exchange.getMessage().setHeader(DECISION, claim.outcome().name());
         if (claim.acquired()) {
             exchange.setProperty(CLAIM, claim);
@@ -45,17 +46,21 @@ public class UploadDecisions {
                 public void onDone(Exchange done) {
                     if (done.getProperty(CLAIM) != null) {
                         LOG.info("Releasing the unfinished decision on {}", upload);
-                        ledger.release(claim);
+                        ledger().release(claim);
                     }
                 }
             });
         }
     }
 
+    private IdempotencyLedger ledger() {
+        return shared(ledgerBean, IdempotencyLedger.class);
+    }
+
     public void complete(Upload upload, Exchange exchange) {
         IdempotencyLedger.Claim claim = exchange.getProperty(CLAIM, IdempotencyLedger.Claim.class);
         if (claim != null) {
-            ledger.complete(claim, upload.valid() ? "success" : "failure");
+            ledger().complete(claim, upload.valid() ? "success" : "failure");
             exchange.removeProperty(CLAIM);
         }
     }

@@ -12,15 +12,16 @@ import java.util.List;
  * folder with a longer timestamp is not included; all pages), except the exact basename {@code report.json}, in
  * the listing's (key) order.
  */
-public class UploadFolders {
+public class UploadFolders extends SharedBeanUser {
     /** Headers for the route: the decision key and the file count. */
     public static final String DECISION_KEY = "UploadDecisionKey";
     public static final String FILE_COUNT = "UploadFileCount";
 
-    private final S3Client s3;
+    private final String s3Client;
 
-    public UploadFolders(S3Client s3) {
-        this.s3 = s3;
+    /** {@code s3Client}: the registry name of the S3 client. */
+    public UploadFolders(String s3Client) {
+        this.s3Client = s3Client;
     }
 
     /** The upload the notified object belongs to, with its files listed. */
@@ -28,7 +29,7 @@ public class UploadFolders {
         S3ObjectRef ref = notified.get(0);
         Upload upload = new Upload(ref.bucket(), UploadKey.parse(ref.key()));
         String prefix = upload.folder() + "/";
-        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(ref.bucket()).prefix(prefix)).contents()) {
+        for (S3Object object : shared(s3Client, S3Client.class).listObjectsV2Paginator(b -> b.bucket(ref.bucket()).prefix(prefix)).contents()) {
             String rest = object.key().substring(prefix.length());
             if (rest.isEmpty() || rest.contains("/") || rest.equals(UploadKey.REPORT_FILE)) {
                 continue;

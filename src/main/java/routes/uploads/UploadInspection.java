@@ -11,14 +11,15 @@ import java.nio.file.Files;
  * Checks every file of an upload with the {@link FileInspector}. A file failing the size rule is not downloaded;
  * the others are spooled to a temporary file (never held in memory), inspected and deleted at once.
  */
-public class UploadInspection {
+public class UploadInspection extends SharedBeanUser {
     private static final Logger LOG = LoggerFactory.getLogger(UploadInspection.class);
 
-    private final S3Spool spool;
+    private final String spool;
     private final FileInspector inspector;
     private final long maxBytes;
 
-    public UploadInspection(S3Spool spool, FileInspector inspector, long maxBytes) {
+    /** {@code spool}: the registry name of the {@link S3Spool}. */
+    public UploadInspection(String spool, FileInspector inspector, long maxBytes) {
         this.spool = spool;
         this.inspector = inspector;
         this.maxBytes = maxBytes;
@@ -31,7 +32,7 @@ public class UploadInspection {
             if (!inspector.sizeAcceptable(upload.council(), file.size())) {
                 check = inspector.inspect(upload.council(), file.key(), file.size(), null);
             } else {
-                S3Spool.SpooledObject spooled = spool.spool(upload.bucket(), file.key(), maxBytes);
+                S3Spool.SpooledObject spooled = shared(spool, S3Spool.class).spool(upload.bucket(), file.key(), maxBytes);
                 try {
                     check = inspector.inspect(upload.council(), file.key(), spooled.size(), CsvInspector.ByteSource.of(spooled.file()));
                 } finally {

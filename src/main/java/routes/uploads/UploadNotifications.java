@@ -30,11 +30,10 @@ public class UploadNotifications {
     private static final Logger LOG = LoggerFactory.getLogger(UploadNotifications.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final S3EventParser events;
+    private final S3EventParser events = new S3EventParser();
     private final String uploadsBucket;
 
-    public UploadNotifications(S3EventParser events, String uploadsBucket) {
-        this.events = events;
+    public UploadNotifications(String uploadsBucket) {
         this.uploadsBucket = uploadsBucket;
     }
 

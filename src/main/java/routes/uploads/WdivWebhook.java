@@ -19,16 +19,17 @@ import java.time.Duration;
  * answers 500 to failure reports), 408, 429 or a network error is retried; another 4xx is wrong configuration or
  * payload and goes to the dead-letter queue at once. Posted once per decision.
  */
-public class WdivWebhook {
+public class WdivWebhook extends SharedBeanUser {
     private static final Logger LOG = LoggerFactory.getLogger(WdivWebhook.class);
 
     private final String url;
     private final String apiKey;
-    private final SideEffectGuard guard;
+    private final String guard;
     private final HttpClient http;
     private final Duration timeout;
 
-    public WdivWebhook(String url, String apiKey, int timeoutSeconds, SideEffectGuard guard) {
+    /** {@code guard}: the registry name of the {@link SideEffectGuard}. */
+    public WdivWebhook(String url, String apiKey, int timeoutSeconds, String guard) {
         this.url = url == null ? "" : url;
         this.apiKey = apiKey == null ? "" : apiKey;
         this.guard = guard;
@@ -43,7 +44,7 @@ public class WdivWebhook {
             LOG.info("WDIV_API_KEY not set\n{}\n{}\n---", url, report);
             return;
         }
-        guard.once(UploadDecisions.PIPELINE, upload.effectKey("webhook"), () -> send(report));
+        shared(guard, SideEffectGuard.class).once(UploadDecisions.PIPELINE, upload.effectKey("webhook"), () -> send(report));
     }
 
     private String send(String report) {

@@ -1,0 +1,517 @@
+package routes.uploads;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import routes.shared.DeadLetters;
+import routes.shared.IdempotencyLedger;
+import routes.shared.PipelineMetrics;
+import routes.shared.RecordingSqsClient;
+import routes.shared.S3EventParser;
+import routes.shared.S3Spool;
+import routes.shared.SideEffectGuard;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.ses.SesClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static routes.uploads.UploadFixtures.*;
+
+/**
+ * The whole route against an in-memory S3 and HTTP stubs for the council lookup, GitHub, the WDIV webhook and SES:
+ * the original's handler tests (§A.9 18–22, §A.10) with the §A.8 environment, plus duplicates, concurrency, retries
+ * and replays.
+ */
+@CamelMainTest(properties = {
+        "camel.main.routes-include-pattern=classpath:routes/error-handling.yaml,classpath:routes/polling-station-uploads.yaml",
+        "camel.server.enabled=false",
+        "camel.management.enabled=false",
+        "stage=production",
+        "uploads.bucket.temp=fake-upload-bucket",
+        "uploads.bucket.final=fake-final-bucket",
+        "uploads.queue.events=uploads-events",
+        "uploads.queue.dead-letter=uploads-dead-letters",
+        "uploads.github.repo=chris48s/does-not-exist",
+        "uploads.github.token=testing",
+        "uploads.webhook.api-key=testing",
+        "uploads.email.error-report=fred@example.com",
+        "uploads.quiet-period=PT0S",
+        "errors.maximum-redeliveries=2",
+        "errors.redelivery-delay=1",
+        "errors.backoff-multiplier=1",
+        "errors.maximum-redelivery-delay=5"},
+        configurationClasses = UploadsRouteTest.Beans.class,
+        replaceRouteFromWith = "uploads-check=direct:uploads-events",
+        mockEndpointsAndSkip = "aws2-sqs*")
+class UploadsRouteTest {
+    static final String UPLOADS = "fake-upload-bucket";
+    static final String FINAL = "fake-final-bucket";
+    static final String REPO = "/api/v3/repos/chris48s/does-not-exist";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final TestS3 S3;
+    static final WireMockServer HTTP = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+    static final RecordingUploadsSqs SQS = new RecordingUploadsSqs();
+    static final InMemoryLedger LEDGER = new InMemoryLedger();
+    static final AtomicInteger UPLOAD_NUMBER = new AtomicInteger();
+
+    static {
+        try {
+            S3 = new TestS3();
+            S3.createBucket(UPLOADS);
+            S3.createBucket(FINAL);
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
+        HTTP.start();
+        System.setProperty("uploads.webhook.url", HTTP.baseUrl() + "/api/beta/uploads/");
+        System.setProperty("uploads.council-lookup.url", HTTP.baseUrl() + "/api/beta/councils");
+        System.setProperty("uploads.github.url", HTTP.baseUrl());
+    }
+
+    public static class Beans implements CamelConfiguration {
+        @BindToRegistry("s3Client")
+        public S3Client s3Client() {
+            return S3.client();
+        }
+
+        @BindToRegistry("sesClient")
+        public SesClient sesClient() {
+            return SesClient.builder().region(Region.EU_WEST_1).endpointOverride(URI.create(HTTP.baseUrl()))
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
+        }
+
+        @BindToRegistry("sqsClient")
+        public software.amazon.awssdk.services.sqs.SqsClient sqsClient() {
+            return SQS;
+        }
+
+        @BindToRegistry("s3Events")
+        public S3EventParser s3Events() {
+            return new S3EventParser();
+        }
+
+        @BindToRegistry("s3Spool")
+        public S3Spool s3Spool() {
+            return new S3Spool(S3.client());
+        }
+
+        @BindToRegistry("idempotencyLedger")
+        public IdempotencyLedger idempotencyLedger() {
+            return LEDGER;
+        }
+
+        @BindToRegistry("sideEffectGuard")
+        public SideEffectGuard sideEffectGuard() {
+            return new SideEffectGuard(LEDGER);
+        }
+
+        @BindToRegistry("deadLetters")
+        public DeadLetters deadLetters(CamelContext context) {
+            return new DeadLetters(SQS, new PipelineMetrics(context));
+        }
+
+        @BindToRegistry("redeliveryAttempts")
+        public org.apache.camel.Processor redeliveryAttempts(DeadLetters deadLetters) {
+            return deadLetters::countAttempt;
+        }
+    }
+
+    @BeanInject
+    CamelContext context;
+
+    String folder;
+
+    @BeforeEach
+    void stubs() {
+        HTTP.resetAll();
+        SQS.sent.clear();
+        folder = "X01000000/2019-12-12/2019-09-30T17:00:02." + String.format("%06d", UPLOAD_NUMBER.incrementAndGet());
+        HTTP.stubFor(get("/api/beta/councils/X01000000.json").willReturn(okJson("{\"name\": \"Piddleton Parish Council\"}")));
+        HTTP.stubFor(get(urlPathEqualTo(REPO + "/issues")).willReturn(okJson("[]")));
+        HTTP.stubFor(post(REPO + "/issues").willReturn(jsonResponse(
+                "{\"number\": 1, \"html_url\": \"https://github.com/chris48s/does-not-exist/issues/1\"}", 201)));
+        HTTP.stubFor(post("/api/beta/uploads/").willReturn(okJson("{}")));
+        HTTP.stubFor(post("/").withRequestBody(containing("Action=SendEmail")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/xml").withBody("<SendEmailResponse xmlns=\"http://ses.amazonaws.com/doc/2010-12-01/\">"
+                        + "<SendEmailResult><MessageId>m-1</MessageId></SendEmailResult><ResponseMetadata><RequestId>r-1</RequestId>"
+                        + "</ResponseMetadata></SendEmailResponse>")));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        HTTP.stop();
+        S3.close();
+    }
+
+    // ---- the original's handler tests (§A.9 18-22) ----
+
+    @Test
+    void validOneFile() throws Exception {
+        upload("data.csv", idoxEros());
+        notifyAbout("data.csv");
+
+        JsonNode expected = report("https://github.com/chris48s/does-not-exist/issues/1",
+                file(folder + "/data.csv", true, 10, "utf-8", Ems.IDOX_EROS, ""));
+        assertThat(httpCalls()).containsExactly("GET /api/beta/councils/X01000000.json", "GET " + REPO + "/issues",
+                "POST " + REPO + "/issues", "POST /api/beta/uploads/");
+        assertThat(webhookReport()).isEqualTo(expected);
+        assertThat(JSON.readTree(S3.read(FINAL, folder + "/report.json"))).isEqualTo(expected);
+        assertThat(S3.read(FINAL, folder + "/report.json")).startsWith("{\n  \"gss\": \"X01000000\",\n  \"council_name\"");
+        assertThat(S3.exists(FINAL, folder + "/data.csv")).isTrue();
+        assertThat(emails()).isEmpty();
+        LoggedRequest issue = HTTP.findAll(postRequestedFor(urlEqualTo(REPO + "/issues"))).get(0);
+        assertThat(issue.getHeader("Authorization")).isEqualTo("token testing");
+        JsonNode issueBody = JSON.readTree(issue.getBodyAsString());
+        assertThat(issueBody.get("title").asText()).isEqualTo("Import X01000000-Piddleton Parish Council for 2019-12-12");
+        assertThat(issueBody.get("body").asText()).isEqualTo("EMS: Idox Eros (Halarose)\nFiles:\n- `" + folder + "/data.csv`");
+        assertThat(issueBody.get("labels").toString()).isEqualTo("[\"Data Import\",\"ready\"]");
+        LoggedRequest webhook = HTTP.findAll(postRequestedFor(urlEqualTo("/api/beta/uploads/"))).get(0);
+        assertThat(webhook.getHeader("Authorization")).isEqualTo("Token testing");
+        assertThat(HTTP.findAll(getRequestedFor(urlPathEqualTo(REPO + "/issues"))).get(0).getHeader("Authorization"))
+                .as("the issue lookup is authenticated").isEqualTo("token testing");
+        assertThat(SQS.sent).isEmpty();
+    }
+
+    @Test
+    void validDemocracyCountsPairInListingOrder() throws Exception {
+        upload("ems-dcounts-stations.csv", dcStations());
+        upload("ems-dcounts-districts.csv", dcDistricts());
+        notifyAbout("ems-dcounts-stations.csv");
+
+        JsonNode expected = report("https://github.com/chris48s/does-not-exist/issues/1",
+                file(folder + "/ems-dcounts-districts.csv", true, 20, "utf-8", Ems.DEMOCRACY_COUNTS, ""),
+                file(folder + "/ems-dcounts-stations.csv", true, 20, "utf-8", Ems.DEMOCRACY_COUNTS, ""));
+        assertThat(httpCalls()).hasSize(4);
+        assertThat(webhookReport()).isEqualTo(expected);
+        assertThat(JSON.readTree(S3.read(FINAL, folder + "/report.json"))).isEqualTo(expected);
+        assertThat(emails()).isEmpty();
+    }
+
+    @Test
+    void democracyCountsOnlyOneFile() throws Exception {
+        upload("ems-dcounts-stations.csv", dcStations());
+        notifyAbout("ems-dcounts-stations.csv");
+
+        assertThat(httpCalls()).containsExactly("GET /api/beta/councils/X01000000.json", "POST /api/beta/uploads/");
+        assertThat(webhookReport()).isEqualTo(report("",
+                file(folder + "/ems-dcounts-stations.csv", false, 20, "utf-8", Ems.DEMOCRACY_COUNTS, "Expected 2 files, found 1")));
+        assertThat(S3.exists(FINAL, folder + "/report.json")).isFalse();
+        assertThat(emails()).as("suppressed").isEmpty();
+    }
+
+    @Test
+    void invalidOneFile() throws Exception {
+        upload("data.csv", incompleteFile());
+        notifyAbout("data.csv");
+
+        assertThat(httpCalls()).containsExactly("GET /api/beta/councils/X01000000.json", "POST /api/beta/uploads/");
+        assertThat(webhookReport()).isEqualTo(report("",
+                file(folder + "/data.csv", false, 10, "utf-8", Ems.XPRESS_DC, "Incomplete file: Expected 38 columns on row 10 found 7")));
+        assertThat(S3.exists(FINAL, folder + "/report.json")).isFalse();
+        assertThat(S3.exists(FINAL, folder + "/data.csv")).isFalse();
+        List<Map<String, String>> emails = emails();
+        assertThat(emails).hasSize(1);
+        assertThat(emails.get(0)).containsEntry("Source", "pollingstations@democracyclub.org.uk")
+                .containsEntry("Destination.ToAddresses.member.1", "fred@example.com")
+                .containsEntry("Message.Subject.Data", "Error with data for council X01000000-Piddleton Parish Council")
+                .containsEntry("Message.Body.Text.Data", "Data for council X01000000-Piddleton Parish Council failed because:\n\n"
+                        + folder + "/data.csv:\nIncomplete file: Expected 38 columns on row 10 found 7\n\n\nPlease follow up.")
+                .containsEntry("Message.Subject.Charset", "utf-8");
+    }
+
+    @Test
+    void contentTypeHasNoInfluence() throws Exception {
+        S3.put(UPLOADS, folder + "/data.csv", idoxEros(), "application/vnd.ms-excel");
+        notifyAbout("data.csv");
+
+        assertThat(webhookReport().path("file_set").get(0).path("csv_valid").asBoolean()).isTrue();
+        assertThat(S3.client().headObject(b -> b.bucket(FINAL).key(folder + "/data.csv")).contentType())
+                .as("copied with its content type").isEqualTo("application/vnd.ms-excel");
+    }
+
+    // ---- the evolved copy's handler tests (§A.10) ----
+
+    @Test
+    void democracyCountsWithASmallStationsFile() throws Exception {
+        upload("ems-dcounts-stations-small.csv", dcStationsSmall());
+        upload("ems-dcounts-districts.csv", dcDistricts());
+        notifyAbout("ems-dcounts-stations-small.csv");
+
+        assertThat(httpCalls()).hasSize(2);
+        assertThat(webhookReport()).isEqualTo(report("",
+                file(folder + "/ems-dcounts-districts.csv", true, 20, "utf-8", Ems.DEMOCRACY_COUNTS, ""),
+                file(folder + "/ems-dcounts-stations-small.csv", false, 0, "", Ems.UNKNOWN, "Expected file to be at least 1KB")));
+        assertThat(emails()).hasSize(1);
+    }
+
+    @Test
+    void smallFileExemptCouncil() throws Exception {
+        HTTP.stubFor(get("/api/beta/councils/IOS.json").willReturn(okJson("{\"name\": \"Isle of Wight Council\"}")));
+        folder = "IOS/2019-12-12/2019-09-30T17:00:02." + UPLOAD_NUMBER.incrementAndGet();
+        upload("ems-dcounts-stations-small.csv", dcStationsSmall());
+        upload("ems-dcounts-districts.csv", dcDistricts());
+        notifyAbout("ems-dcounts-stations-small.csv");
+
+        JsonNode sent = webhookReport();
+        assertThat(sent.path("council_name").asText()).isEqualTo("Isle of Wight Council");
+        assertThat(sent.path("file_set").get(1).path("csv_valid").asBoolean()).as("under 1 KB but exempt").isTrue();
+        assertThat(sent.path("file_set").get(1).path("csv_rows").asInt()).isEqualTo(7);
+        assertThat(httpCalls()).hasSize(4);
+        assertThat(HTTP.findAll(postRequestedFor(urlEqualTo(REPO + "/issues"))).get(0).getBodyAsString())
+                .contains("Import IOS-Isle of Wight Council for 2019-12-12");
+    }
+
+    @Test
+    void jsonInvalid() throws Exception {
+        upload("snapshot.json", invalidJson());
+        notifyAbout("snapshot.json");
+
+        assertThat(webhookReport().path("file_set").get(0)).isEqualTo(
+                file(folder + "/snapshot.json", false, 0, "utf-8", Ems.UNKNOWN, "Expecting value: line 1 column 1 (char 0)"));
+        assertThat(emails()).hasSize(1);
+    }
+
+    @Test
+    void jsonUnknownEms() throws Exception {
+        upload("snapshot.json", otherJson());
+        notifyAbout("snapshot.json");
+
+        assertThat(webhookReport().path("file_set").get(0)).isEqualTo(file(folder + "/snapshot.json", true, 0, "utf-8", Ems.UNKNOWN, ""));
+        assertThat(httpCalls()).hasSize(4);
+    }
+
+    @Test
+    void jsonFcs() throws Exception {
+        upload("snapshot.json", fcsJson());
+        notifyAbout("snapshot.json");
+
+        assertThat(webhookReport().path("file_set").get(0)).isEqualTo(file(folder + "/snapshot.json", true, 6, "utf-8", Ems.FCS, ""));
+        assertThat(emails()).isEmpty();
+    }
+
+    // ---- the fixes: one decision per upload, retries, replays, wrong input ----
+
+    @Test
+    void duplicateNotificationsMakeOneDecision() throws Exception {
+        upload("data.csv", idoxEros());
+        notifyAbout("data.csv");
+        notifyAbout("data.csv");
+
+        assertThat(HTTP.findAll(postRequestedFor(urlEqualTo(REPO + "/issues")))).hasSize(1);
+        assertThat(HTTP.findAll(postRequestedFor(urlEqualTo("/api/beta/uploads/")))).hasSize(1);
+        assertThat(HTTP.findAll(getRequestedFor(urlEqualTo("/api/beta/councils/X01000000.json")))).hasSize(1);
+    }
+
+    @Test
+    void concurrentNotificationsForBothFilesOfAPairMakeOneDecision() throws Exception {
+        upload("ems-dcounts-stations.csv", dcStations());
+        upload("ems-dcounts-districts.csv", dcDistricts());
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Void>> workers = new ArrayList<>();
+        for (String name : List.of("ems-dcounts-stations.csv", "ems-dcounts-districts.csv", "ems-dcounts-stations.csv")) {
+            workers.add(CompletableFuture.runAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                notifyAbout(name);
+            }));
+        }
+        start.countDown();
+        CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).join();
+
+        assertThat(HTTP.findAll(postRequestedFor(urlEqualTo(REPO + "/issues")))).hasSize(1);
+        assertThat(HTTP.findAll(postRequestedFor(urlEqualTo("/api/beta/uploads/")))).hasSize(1);
+        assertThat(webhookReport().path("file_set")).hasSize(2);
+        assertThat(SQS.sent).as("nothing dead-lettered").isEmpty();
+    }
+
+    @Test
+    void webhookFailingThenRecovering() throws Exception {
+        HTTP.stubFor(post("/api/beta/uploads/").inScenario("wdiv").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("up"));
+        HTTP.stubFor(post("/api/beta/uploads/").inScenario("wdiv").whenScenarioStateIs("up").willReturn(okJson("{}")));
+        upload("data.csv", idoxEros());
+        notifyAbout("data.csv");
+
+        assertThat(HTTP.findAll(postRequestedFor(urlEqualTo("/api/beta/uploads/")))).hasSize(2);
+        assertThat(HTTP.findAll(postRequestedFor(urlEqualTo(REPO + "/issues")))).as("the issue is not raised again").hasSize(1);
+        assertThat(SQS.sent).isEmpty();
+    }
+
+    @Test
+    void githubDownGoesToTheDeadLetterQueueAndTheReplayDoesWhatWasNotDone() throws Exception {
+        HTTP.stubFor(post(REPO + "/issues").willReturn(aResponse().withStatus(503)));
+        upload("data.csv", idoxEros());
+        String notification = notifyAbout("data.csv");
+
+        assertThat(SQS.sent).hasSize(1);
+        SendMessageRequest dead = SQS.sent.get(0);
+        assertThat(dead.messageBody()).isEqualTo(notification);
+        assertThat(dead.messageAttributes().get(DeadLetters.REASON).stringValue()).startsWith("GitHub answered 503");
+        assertThat(dead.messageAttributes().get(DeadLetters.ATTEMPTS).stringValue()).isEqualTo("3");
+        assertThat(S3.exists(FINAL, folder + "/report.json")).isFalse();
+        assertThat(HTTP.findAll(postRequestedFor(urlEqualTo("/api/beta/uploads/")))).isEmpty();
+
+        // GitHub is back; the operator replays the dead letter
+        HTTP.stubFor(post(REPO + "/issues").willReturn(jsonResponse(
+                "{\"number\": 1, \"html_url\": \"https://github.com/chris48s/does-not-exist/issues/1\"}", 201)));
+        template().sendBody("direct:uploads-events", dead.messageBody());
+        assertThat(HTTP.findAll(postRequestedFor(urlEqualTo(REPO + "/issues"))).stream()
+                .filter(r -> true).count()).isEqualTo(4);
+        assertThat(JSON.readTree(S3.read(FINAL, folder + "/report.json")).path("github_issue").asText())
+                .isEqualTo("https://github.com/chris48s/does-not-exist/issues/1");
+        assertThat(HTTP.findAll(postRequestedFor(urlEqualTo("/api/beta/uploads/")))).hasSize(1);
+
+        // a second replay repeats nothing
+        template().sendBody("direct:uploads-events", dead.messageBody());
+        assertThat(HTTP.findAll(postRequestedFor(urlEqualTo(REPO + "/issues")))).hasSize(4);
+        assertThat(HTTP.findAll(postRequestedFor(urlEqualTo("/api/beta/uploads/")))).hasSize(1);
+    }
+
+    @Test
+    void anOpenIssueWithTheSameTitleGetsAnUpdatedComment() throws Exception {
+        HTTP.stubFor(get(urlPathEqualTo(REPO + "/issues")).willReturn(okJson("["
+                + "{\"number\": 1232, \"title\": \"Import X01000001-Some Other Council\", \"html_url\": \"https://github.com/chris48s/does-not-exist/issues/1232\"},"
+                + "{\"number\": 1234, \"title\": \"Import X01000000-Piddleton Parish Council for 2019-12-12\", \"html_url\": \"https://github.com/chris48s/does-not-exist/issues/1234\"}]")));
+        HTTP.stubFor(post(REPO + "/issues/1234/comments").willReturn(jsonResponse(
+                "{\"id\": 1, \"html_url\": \"https://github.com/chris48s/does-not-exist/issues/1234#issuecomment-1\"}", 201)));
+        upload("data.csv", idoxEros());
+        notifyAbout("data.csv");
+
+        assertThat(HTTP.findAll(postRequestedFor(urlEqualTo(REPO + "/issues")))).isEmpty();
+        LoggedRequest comment = HTTP.findAll(postRequestedFor(urlEqualTo(REPO + "/issues/1234/comments"))).get(0);
+        assertThat(JSON.readTree(comment.getBodyAsString()).get("body").asText())
+                .isEqualTo("Updated\nEMS: Idox Eros (Halarose)\nFiles:\n- `" + folder + "/data.csv`");
+        assertThat(webhookReport().path("github_issue").asText()).isEqualTo("https://github.com/chris48s/does-not-exist/issues/1234");
+    }
+
+    @Test
+    void aKeyOfTheWrongShapeIsDeadLetteredBeforeAnyExternalCall() {
+        String body = s3Event(UPLOADS, "X01000000/data.csv");
+        template().sendBody("direct:uploads-events", body);
+
+        assertThat(HTTP.getAllServeEvents()).isEmpty();
+        assertThat(SQS.sent).hasSize(1);
+        assertThat(SQS.sent.get(0).messageAttributes().get(DeadLetters.REASON).stringValue())
+                .isEqualTo("Key 'X01000000/data.csv' is not <council>/<election date>/<timestamp>/<file>");
+        assertThat(SQS.sent.get(0).messageAttributes().get(DeadLetters.ATTEMPTS).stringValue()).isEqualTo("1");
+    }
+
+    @Test
+    void councilLookupFailureFallsBackToTheId() throws Exception {
+        HTTP.stubFor(get("/api/beta/councils/X01000000.json").willReturn(aResponse().withStatus(502)));
+        upload("data.csv", incompleteFile());
+        notifyAbout("data.csv");
+
+        assertThat(webhookReport().path("council_name").asText()).isEqualTo("X01000000");
+        assertThat(emails().get(0).get("Message.Subject.Data")).isEqualTo("Error with data for council X01000000-X01000000");
+    }
+
+    // ---- helpers ----
+
+    private ProducerTemplate template() {
+        return context.createProducerTemplate();
+    }
+
+    private void upload(String name, byte[] body) {
+        S3.put(UPLOADS, folder + "/" + name, body, name.endsWith(".tsv") ? "text/tab-separated-values" : "text/csv");
+    }
+
+    /** Sends the S3 notification of {@code folder/name} (key URL-encoded as S3 does); returns the message body. */
+    private String notifyAbout(String name) {
+        String body = s3Event(UPLOADS, URLEncoder.encode(folder + "/" + name, StandardCharsets.UTF_8).replace("%2F", "/"));
+        template().sendBody("direct:uploads-events", body);
+        return body;
+    }
+
+    static String s3Event(String bucket, String encodedKey) {
+        return "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"eventName\":\"ObjectCreated:Put\","
+                + "\"s3\":{\"bucket\":{\"name\":\"" + bucket + "\"},\"object\":{\"key\":\"" + encodedKey + "\",\"size\":1024}}}]}";
+    }
+
+    private List<String> httpCalls() {
+        List<String> calls = new ArrayList<>();
+        HTTP.getAllServeEvents().forEach(e -> {
+            if (!e.getRequest().getUrl().equals("/")) {
+                calls.add(0, e.getRequest().getMethod() + " " + e.getRequest().getUrl().replaceAll("\\?.*", ""));
+            }
+        });
+        return calls;
+    }
+
+    private JsonNode webhookReport() throws Exception {
+        List<LoggedRequest> posts = HTTP.findAll(postRequestedFor(urlEqualTo("/api/beta/uploads/")));
+        assertThat(posts).isNotEmpty();
+        return JSON.readTree(posts.get(posts.size() - 1).getBodyAsString());
+    }
+
+    private List<Map<String, String>> emails() {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (LoggedRequest request : HTTP.findAll(postRequestedFor(urlEqualTo("/")))) {
+            Map<String, String> form = new java.util.LinkedHashMap<>();
+            for (String pair : request.getBodyAsString().split("&")) {
+                String[] kv = pair.split("=", 2);
+                form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+            if ("SendEmail".equals(form.get("Action"))) {
+                out.add(form);
+            }
+        }
+        return out;
+    }
+
+    private JsonNode report(String githubIssue, JsonNode... files) {
+        var root = JSON.createObjectNode();
+        root.put("gss", folder.substring(0, folder.indexOf('/')));
+        root.put("council_name", "Piddleton Parish Council");
+        root.put("timestamp", folder.substring(folder.lastIndexOf('/') + 1));
+        root.put("election_date", "2019-12-12");
+        root.put("github_issue", githubIssue);
+        var set = root.putArray("file_set");
+        for (JsonNode f : files) {
+            set.add(f);
+        }
+        return root;
+    }
+
+    private static JsonNode file(String key, boolean valid, int rows, String encoding, String ems, String errors) {
+        var f = JSON.createObjectNode();
+        f.put("csv_valid", valid);
+        f.put("csv_rows", rows);
+        f.put("csv_encoding", encoding);
+        f.put("ems", ems);
+        f.put("errors", errors);
+        f.put("key", key);
+        return f;
+    }
+}
