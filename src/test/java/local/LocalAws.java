@@ -444,5 +444,4 @@ public final class LocalAws implements AutoCloseable {
             throw new UncheckedIOException("No free port", e);
         }
     }
-
 }

@@ -244,5 +244,4 @@ final class LocalResourceCreator {
         }
         node.forEach(child -> replaceActivityResources(child, arns, machine));
     }
-
 }

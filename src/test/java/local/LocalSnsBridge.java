@@ -77,5 +77,4 @@ final class LocalSnsBridge implements AutoCloseable {
             }
         }
     }
-
 }

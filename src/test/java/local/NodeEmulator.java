@@ -130,5 +130,4 @@ final class NodeEmulator implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
     }
-
 }
