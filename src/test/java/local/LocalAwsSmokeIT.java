@@ -26,6 +26,10 @@ import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -220,6 +224,7 @@ class LocalAwsSmokeIT {
             assertThat(ref.key()).isEqualTo(key);
             assertThat(ref.size()).isEqualTo(Files.size(file));
             assertThat(ref.eventName()).isEqualTo("ObjectCreated:Put");
+            assertThat(ref.eTag()).isEqualTo("a6f7979fb385760e2114b0875c74caf8"); // the content's MD5, as S3 computes it
         });
 
         aws.pollS3Notifications();
@@ -231,6 +236,21 @@ class LocalAwsSmokeIT {
                 Map.of("smoke-uploads", "smoke-upload-events"), aws.dataDir().resolve("notifier"), LocalAws.REGION,
                 Clock.systemUTC())) {
             assertThat(restarted.pollOnce() + restarted.pollOnce()).isZero();
+        }
+    }
+
+    @Test
+    void theWholeApplicationStartsInProcessAgainstTheLocalAws() throws Exception {
+        // only the shared routes: pipelines' route files may not exist on every branch
+        try (LocalAws.RunningApplication app = aws.startApplication(Map.of("pipelines.enabled", "transforms"))) {
+            assertThat(app.camelContext().isStarted()).isTrue();
+            assertThat(app.camelContext().resolvePropertyPlaceholders("{{aws.endpoint.sqs}}")).isEqualTo(aws.endpoints().get("sqs"));
+            assertThat(app.camelContext().resolvePropertyPlaceholders("{{stage}}")).as("local profile").isEqualTo("development");
+            HttpResponse<String> health = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(app.url() + "/observe/health")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("aws-reachability").doesNotContain("DOWN");
         }
     }
 

@@ -5,23 +5,29 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +41,8 @@ import java.util.function.Function;
 /**
  * S3 event notifications for the local S3 (S3Proxy sends none). For each bucket declared with {@code notify}, it
  * lists the bucket through the S3 API every poll (all pages) and sends S3's standard {@code ObjectCreated:Put}
- * notification JSON to the queue, once per object version (key + ETag). An object is announced only once it looks
+ * notification JSON to the queue, once per object version (key + ETag; for a file copied into the folder, which has
+ * no stored ETag, key + modification time + size, and the event carries the content's MD5 as its ETag). An object is announced only once it looks
  * the same (ETag, size, last-modified) in two consecutive polls, so a file still being copied into
  * {@code <dataDir>/s3/<bucket>/} is announced when complete. What was announced is remembered in
  * {@code <stateDir>/<bucket>.announced}, so a restart does not announce it again. Keys with a path segment starting
@@ -46,8 +53,14 @@ public final class LocalS3Notifier implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() * 1000);
 
-    /** What one poll saw of an object. */
+    /**
+     * What one poll saw of an object. Files copied into the bucket folder have no stored ETag: their version is their
+     * modification time and size (and the notification carries their MD5, as S3 would).
+     */
     private record Observation(String eTag, long size, Instant lastModified) {
+        String version() {
+            return eTag.isEmpty() ? "t" + lastModified.toEpochMilli() + "-" + size : eTag;
+        }
     }
 
     private final S3Client s3;
@@ -120,11 +133,15 @@ public final class LocalS3Notifier implements AutoCloseable {
             }
             Observation seen = new Observation(unquote(object.eTag()), object.size(), object.lastModified());
             current.put(object.key(), seen);
-            String versionKey = versionKey(object.key(), seen.eTag());
+            String versionKey = seen.version() + " " + encodeKey(object.key());
             if (done.contains(versionKey) || !seen.equals(previous.get(object.key()))) {
                 continue; // already announced, or new/changing since the last poll: wait until it is stable
             }
-            String event = eventJson(region, bucket, object.key(), seen.size(), seen.eTag(), nextSequencer(), clock.instant());
+            String eTag = seen.eTag().isEmpty() ? md5(bucket, object.key()) : seen.eTag();
+            if (eTag == null) {
+                continue; // deleted meanwhile
+            }
+            String event = eventJson(region, bucket, object.key(), seen.size(), eTag, nextSequencer(), clock.instant());
             SendMessageRequest.Builder send = SendMessageRequest.builder().queueUrl(queueUrls.apply(queue)).messageBody(event);
             if (queue.endsWith(".fifo")) {
                 send.messageGroupId(bucket).messageDeduplicationId(UUID.nameUUIDFromBytes(
@@ -195,12 +212,26 @@ public final class LocalS3Notifier implements AutoCloseable {
         return String.format("%018X", SEQUENCE.incrementAndGet());
     }
 
-    private static String unquote(String eTag) {
-        return eTag == null ? "" : eTag.replace("\"", "");
+    /** The MD5 of an object's content (S3's ETag of a single-part upload), read through the S3 API; null if gone. */
+    private String md5(String bucket, String key) {
+        try (InputStream in = s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).build())) {
+            MessageDigest digest = MessageDigest.getInstance("MD5");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchKeyException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read s3://" + bucket + "/" + key, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    private static String versionKey(String key, String eTag) {
-        return eTag + " " + encodeKey(key);
+    private static String unquote(String eTag) {
+        return eTag == null ? "" : eTag.replace("\"", "");
     }
 
     private Path stateFile(String bucket) {

@@ -7,12 +7,18 @@ import org.junit.jupiter.api.io.TempDir;
 import routes.shared.RecordingSqsClient;
 import routes.shared.S3EventParser;
 import routes.shared.S3ObjectRef;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -127,6 +133,23 @@ class LocalS3NotifierTest {
     }
 
     @Test
+    void aCopiedFileWithoutAnEtagIsAnnouncedOnceWithItsMd5() {
+        LocalS3Notifier notifier = notifier();
+        bucket.putFile("copied.csv", "a,b\n");
+        notifier.pollOnce();
+        notifier.pollOnce();
+        notifier.pollOnce();
+        assertThat(sqs.sent).singleElement().satisfies(send -> assertThat(
+                new S3EventParser().createdObjects(send.messageBody()).get(0).eTag())
+                .isEqualTo("f69f5b72bc79a92dc70c63c9aa142e36")); // md5 of "a,b\n"
+
+        bucket.putFile("copied.csv", "a,b\n1,2\n"); // overwritten: a new version
+        notifier.pollOnce();
+        notifier.pollOnce();
+        assertThat(sqs.sent).hasSize(2);
+    }
+
+    @Test
     void hiddenAndInternalFilesAreIgnored() {
         LocalS3Notifier notifier = notifier();
         bucket.put(".mpus-upload-1-part-1", 10, "e1");
@@ -162,6 +185,22 @@ class LocalS3NotifierTest {
     private static final class FakeBucket implements S3Client {
         private final TreeMap<String, S3Object> objects = new TreeMap<>();
         int listCalls;
+
+        private final Map<String, String> contents = new java.util.HashMap<>();
+
+        /** A file copied into the folder: listed without an ETag. */
+        void putFile(String key, String content) {
+            contents.put(key, content);
+            objects.put(key, S3Object.builder().key(key).size((long) content.length())
+                    .lastModified(NOW.plusSeconds(objects.size() + contents.size() * 7L)).build());
+        }
+
+        @Override
+        public ResponseInputStream<GetObjectResponse> getObject(GetObjectRequest request) {
+            byte[] bytes = contents.get(request.key()).getBytes(StandardCharsets.UTF_8);
+            return new ResponseInputStream<>(GetObjectResponse.builder().build(),
+                    AbortableInputStream.create(new ByteArrayInputStream(bytes)));
+        }
 
         void put(String key, long size, String eTag) {
             objects.put(key, S3Object.builder().key(key).size(size).eTag("\"" + eTag + "\"")
