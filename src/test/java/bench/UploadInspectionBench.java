@@ -38,14 +38,15 @@ public final class UploadInspectionBench {
         Path dir = Files.createTempDirectory("uploads-bench-");
         try {
             FileInspector inspector = new FileInspector(1024, 150_000_000, "IOS");
-            System.out.printf(Locale.ROOT, "%-10s %10s %10s %10s %10s %9s %14s%n",
-                    "file", "rows", "inspect s", "MB/s", "wc -l s", "ratio", "peak heap MB");
+            System.out.printf(Locale.ROOT, "%-10s %10s %10s %10s %10s %9s %12s %9s %14s%n",
+                    "file", "rows", "inspect s", "MB/s", "wc -l s", "ratio", "java-nl s", "ratio", "peak heap MB");
             for (long target : List.of(15_000_000L, 149_900_000L)) {
                 Path file = dir.resolve("xpress-" + target + ".csv");
                 long rows = generate(file, target);
                 long size = Files.size(file);
                 inspect(inspector, file, size); // warm-up (JIT, page cache)
                 double wc = wcSeconds(file);
+                double newlines = javaNewlineCountSeconds(file);
                 resetPeaks();
                 long start = System.nanoTime();
                 FileCheck check = inspect(inspector, file, size);
@@ -55,11 +56,13 @@ public final class UploadInspectionBench {
                     throw new IllegalStateException("Unexpected result: " + check);
                 }
                 double mb = size / 1e6;
-                System.out.printf(Locale.ROOT, "%-10s %10d %10.3f %10.1f %10.3f %9.2f %14.1f%n",
-                        String.format(Locale.ROOT, "%.0f MB", mb), rows, seconds, mb / seconds, wc, wc / seconds, peak / 1e6);
+                System.out.printf(Locale.ROOT, "%-10s %10d %10.3f %10.1f %10.3f %9.2f %12.3f %9.2f %14.1f%n",
+                        String.format(Locale.ROOT, "%.0f MB", mb), rows, seconds, mb / seconds, wc, wc / seconds,
+                        newlines, newlines / seconds, peak / 1e6);
                 Files.delete(file);
             }
-            System.out.println("ratio = wc -l time / inspection time (1.0 = as fast as wc -l); peak heap = max used heap during the inspection");
+            System.out.println("ratio = reference time / inspection time (1.0 = as fast as the reference): wc -l, and a plain Java"
+                    + " loop counting newlines (this JVM's floor); peak heap = max used heap during the inspection");
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path p : files.toList()) {
@@ -101,6 +104,30 @@ public final class UploadInspectionBench {
             }
         }
         return rows;
+    }
+
+    /** The simplest Java pass over the file (count LF bytes), after a warm-up: what this JVM and disk allow. */
+    static double javaNewlineCountSeconds(Path file) throws IOException {
+        countNewlines(file);
+        long start = System.nanoTime();
+        countNewlines(file);
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static long countNewlines(Path file) throws IOException {
+        long n = 0;
+        byte[] buffer = new byte[256 * 1024];
+        try (var in = Files.newInputStream(file)) {
+            int k;
+            while ((k = in.read(buffer)) > 0) {
+                for (int i = 0; i < k; i++) {
+                    if (buffer[i] == '\n') {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
     }
 
     static double wcSeconds(Path file) throws IOException, InterruptedException {

@@ -81,9 +81,11 @@ public class CsvInspector {
             int n = reader.read(head, 0, head.length);
             delimiter = delimiter(n <= 0 ? "" : new String(head, 0, n), key);
         }
-        try (Reader reader = open(source, encoding)) {
+        try (java.io.Closeable input = encoding.readsAsBytes() ? openBytes(source, encoding) : open(source, encoding)) {
             check.encoding(encoding.reportName());
-            PythonCsvReader csv = new PythonCsvReader(reader, delimiter);
+            PythonCsvReader csv = input instanceof InputStream bytes
+                    ? new PythonCsvReader(bytes, delimiter, encoding)
+                    : new PythonCsvReader((Reader) input, delimiter);
             try {
                 List<String> header = csv.nextRecordFields();
                 int columns = header == null ? 0 : header.size();
@@ -104,6 +106,19 @@ public class CsvInspector {
                 return check.rows(0).fail("Failed to parse body -> line " + e.line() + ": " + e.getMessage());
             }
         }
+    }
+
+    /** The raw bytes for the byte-mode reader, a UTF-8 byte-order mark skipped. */
+    private static InputStream openBytes(ByteSource source, TextEncoding encoding) throws IOException {
+        InputStream in = new BufferedInputStream(source.open(), 256 * 1024);
+        if (encoding == TextEncoding.UTF_8) {
+            in.mark(3);
+            byte[] bom = in.readNBytes(3);
+            if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
+                in.reset();
+            }
+        }
+        return in;
     }
 
     private static Reader open(ByteSource source, TextEncoding encoding) throws IOException {

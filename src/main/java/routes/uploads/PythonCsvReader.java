@@ -1,6 +1,8 @@
 package routes.uploads;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,10 +45,22 @@ public final class PythonCsvReader {
 
     private final Reader in;
     private final char delimiter;
-    private final char[] buffer = new char[64 * 1024];
+    private final char[] buffer;
     private int pos;
     private int limit;
     private boolean eof;
+
+    // byte mode: UTF-8 / windows-1252 / latin-1 read straight from bytes (every structural character is ASCII)
+    private final InputStream bytesIn;
+    private final TextEncoding encoding;
+    private final byte[] bytes;
+    private final byte[] unit = new byte[4];
+    private int unitLength;
+    private int utf8Needed;
+    private int utf8CodePoint;
+    private int utf8Lower = 0x80;
+    private int utf8Upper = 0xBF;
+    private java.io.ByteArrayOutputStream capturedBytes;
 
     private int state = START_RECORD;
     private int fieldCount;
@@ -56,9 +70,30 @@ public final class PythonCsvReader {
     private StringBuilder field;
     private List<String> fields;
 
+    /** Reads decoded text (any encoding; used for UTF-16). */
     public PythonCsvReader(Reader in, char delimiter) {
         this.in = in;
         this.delimiter = delimiter;
+        this.buffer = new char[64 * 1024];
+        this.bytesIn = null;
+        this.encoding = null;
+        this.bytes = null;
+    }
+
+    /**
+     * Reads bytes in UTF-8 (strict), windows-1252 (strict) or latin-1 without a separate decoding pass; an invalid
+     * byte for the encoding throws {@link CharacterCodingException} like a strict decoder would.
+     */
+    public PythonCsvReader(InputStream in, char delimiter, TextEncoding encoding) {
+        if (encoding != TextEncoding.UTF_8 && encoding != TextEncoding.WINDOWS_1252 && encoding != TextEncoding.LATIN_1) {
+            throw new IllegalArgumentException("Byte mode reads utf-8, windows-1252 or latin-1, not " + encoding);
+        }
+        this.in = null;
+        this.delimiter = delimiter;
+        this.buffer = null;
+        this.bytesIn = in;
+        this.encoding = encoding;
+        this.bytes = new byte[256 * 1024];
     }
 
     /** Python's {@code reader.line_num}: how many lines have been read. */
@@ -70,16 +105,24 @@ public final class PythonCsvReader {
     public List<String> nextRecordFields() throws IOException, CsvError {
         fields = new ArrayList<>();
         field = new StringBuilder();
+        if (bytesIn != null) {
+            capturedBytes = new java.io.ByteArrayOutputStream();
+        }
         try {
             return nextRecord() < 0 ? null : fields;
         } finally {
             field = null;
             fields = null;
+            capturedBytes = null;
         }
     }
 
     /** The number of fields of the next record, or -1 at the end of the input. */
     public int nextRecord() throws IOException, CsvError {
+        return bytesIn != null ? nextRecordFromBytes() : nextRecordFromChars();
+    }
+
+    private int nextRecordFromChars() throws IOException, CsvError {
         fieldCount = 0;
         fieldLength = 0;
         boolean readAnything = false;
@@ -144,6 +187,202 @@ public final class PythonCsvReader {
                 process(c);
             }
         }
+    }
+
+    private int nextRecordFromBytes() throws IOException, CsvError {
+        fieldCount = 0;
+        fieldLength = 0;
+        boolean readAnything = false;
+        final byte[] buf = bytes;
+        while (true) {
+            if (pos >= limit && !fillBytes()) {
+                if (utf8Needed > 0) {
+                    throw new java.nio.charset.MalformedInputException(utf8Needed);
+                }
+                if (lineOpen) {
+                    endOfLine();
+                    if (state == START_RECORD) {
+                        return fieldCount;
+                    }
+                }
+                if (state == IN_QUOTED_FIELD || fieldLength != 0) {
+                    saveField();
+                    state = START_RECORD;
+                    return fieldCount;
+                }
+                return readAnything ? fieldCount : -1;
+            }
+            int b = buf[pos++];
+            readAnything = true;
+            int c;
+            if (b >= 0) {
+                if (utf8Needed > 0) {
+                    throw new java.nio.charset.MalformedInputException(1);
+                }
+                c = b;
+                unit[0] = (byte) b;
+                unitLength = 1;
+            } else {
+                c = nonAscii(b & 0xFF);
+                if (c < 0) {
+                    continue; // inside a UTF-8 sequence
+                }
+            }
+            if (!lineOpen) {
+                lineOpen = true;
+                lineNumber++;
+            }
+            if (c == '\r') {
+                process('\r');
+                if (pos >= limit && !fillBytes()) {
+                    endOfLine();
+                    if (state == START_RECORD) {
+                        return fieldCount;
+                    }
+                    continue;
+                }
+                if (buf[pos] == '\n') {
+                    pos++;
+                    process('\n');
+                }
+                endOfLine();
+                if (state == START_RECORD) {
+                    return fieldCount;
+                }
+            } else if (c < 0x20 ? isLineBreak((char) c) : (c == 0x85 || c == 0x2028 || c == 0x2029)) {
+                process((char) c);
+                endOfLine();
+                if (state == START_RECORD) {
+                    return fieldCount;
+                }
+            } else if (state == IN_FIELD && c != delimiter && capturedBytes == null) {
+                addChar('x');
+                // fast path: the ASCII rest of an unquoted field
+                int p = pos;
+                int end = limit;
+                char d = delimiter;
+                while (p < end) {
+                    int x = buf[p];
+                    if (x < 0x20 || x == d) {
+                        if (x < 0 || x == d || isLineBreak((char) x)) {
+                            break;
+                        }
+                    }
+                    p++;
+                }
+                int run = p - pos;
+                if (fieldLength + run > FIELD_SIZE_LIMIT) {
+                    pos += FIELD_SIZE_LIMIT - fieldLength;
+                    fieldLength = FIELD_SIZE_LIMIT;
+                    addChar('x');
+                }
+                fieldLength += run;
+                pos = p;
+            } else if (state == IN_QUOTED_FIELD && c != QUOTE && capturedBytes == null) {
+                addChar('x');
+                // fast path: the ASCII rest of a quoted field up to its quote or a line end
+                int p = pos;
+                int end = limit;
+                while (p < end) {
+                    int x = buf[p];
+                    if (x < 0x20 || x == QUOTE) {
+                        break;
+                    }
+                    p++;
+                }
+                int run = p - pos;
+                if (fieldLength + run > FIELD_SIZE_LIMIT) {
+                    pos += FIELD_SIZE_LIMIT - fieldLength;
+                    fieldLength = FIELD_SIZE_LIMIT;
+                    addChar('x');
+                }
+                fieldLength += run;
+                pos = p;
+            } else {
+                process((char) c);
+            }
+        }
+    }
+
+    /** A non-ASCII byte: its character (a stand-in for ordinary ones), or -1 while a UTF-8 sequence is incomplete. */
+    private int nonAscii(int b) throws java.nio.charset.CharacterCodingException {
+        switch (encoding) {
+            case LATIN_1:
+                unit[0] = (byte) b;
+                unitLength = 1;
+                return b == 0x85 ? 0x85 : 'x';
+            case WINDOWS_1252:
+                if (b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D) {
+                    throw new java.nio.charset.UnmappableCharacterException(1);
+                }
+                unit[0] = (byte) b;
+                unitLength = 1;
+                return 'x';
+            default:
+                return utf8(b);
+        }
+    }
+
+    /** Strict UTF-8 (Unicode table 3-7): no overlongs, no surrogates, nothing above U+10FFFF. */
+    private int utf8(int b) throws java.nio.charset.MalformedInputException {
+        if (utf8Needed == 0) {
+            unitLength = 0;
+            utf8Lower = 0x80;
+            utf8Upper = 0xBF;
+            if (b >= 0xC2 && b <= 0xDF) {
+                utf8Needed = 1;
+                utf8CodePoint = b & 0x1F;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                utf8Needed = 2;
+                utf8CodePoint = b & 0x0F;
+                if (b == 0xE0) {
+                    utf8Lower = 0xA0;
+                } else if (b == 0xED) {
+                    utf8Upper = 0x9F;
+                }
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                utf8Needed = 3;
+                utf8CodePoint = b & 0x07;
+                if (b == 0xF0) {
+                    utf8Lower = 0x90;
+                } else if (b == 0xF4) {
+                    utf8Upper = 0x8F;
+                }
+            } else {
+                throw new java.nio.charset.MalformedInputException(1);
+            }
+            unit[unitLength++] = (byte) b;
+            return -1;
+        }
+        if (b < utf8Lower || b > utf8Upper) {
+            throw new java.nio.charset.MalformedInputException(1);
+        }
+        utf8Lower = 0x80;
+        utf8Upper = 0xBF;
+        unit[unitLength++] = (byte) b;
+        utf8CodePoint = (utf8CodePoint << 6) | (b & 0x3F);
+        if (--utf8Needed > 0) {
+            return -1;
+        }
+        int cp = utf8CodePoint;
+        return cp == 0x85 || cp == 0x2028 || cp == 0x2029 ? cp : 'x';
+    }
+
+    private boolean fillBytes() throws IOException {
+        if (eof) {
+            return false;
+        }
+        int n;
+        do {
+            n = bytesIn.read(bytes, 0, bytes.length);
+        } while (n == 0);
+        if (n < 0) {
+            eof = true;
+            return false;
+        }
+        pos = 0;
+        limit = n;
+        return true;
     }
 
     static boolean isLineBreak(char c) {
@@ -257,7 +496,9 @@ public final class PythonCsvReader {
             throw new CsvError("field larger than field limit (" + FIELD_SIZE_LIMIT + ")", lineNumber);
         }
         fieldLength++;
-        if (field != null) {
+        if (capturedBytes != null) {
+            capturedBytes.write(unit, 0, unitLength);
+        } else if (field != null) {
             field.append(c);
         }
     }
@@ -266,8 +507,13 @@ public final class PythonCsvReader {
         fieldCount++;
         fieldLength = 0;
         if (fields != null) {
-            fields.add(field.toString());
-            field.setLength(0);
+            if (capturedBytes != null) {
+                fields.add(new String(capturedBytes.toByteArray(), encoding.charset()));
+                capturedBytes.reset();
+            } else {
+                fields.add(field.toString());
+                field.setLength(0);
+            }
         }
     }
 }

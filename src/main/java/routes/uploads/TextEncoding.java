@@ -42,6 +42,11 @@ public enum TextEncoding {
         return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
+    /** Whether the CSV reader reads it straight from bytes (every structural character is one ASCII byte). */
+    public boolean readsAsBytes() {
+        return this == UTF_8 || this == WINDOWS_1252 || this == LATIN_1;
+    }
+
     /** Whether a leading U+FEFF (byte-order mark) is dropped before reading (it is not data in these encodings). */
     public boolean dropsByteOrderMark() {
         return this == UTF_8 || this == UTF_16LE || this == UTF_16BE;
