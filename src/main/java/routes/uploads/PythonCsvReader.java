@@ -243,6 +243,8 @@ public final class PythonCsvReader {
                 }
                 if (buf[pos] == '\n') {
                     pos++;
+                    unit[0] = '\n';
+                    unitLength = 1;
                     process('\n');
                 }
                 endOfLine();
