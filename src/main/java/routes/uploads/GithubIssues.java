@@ -115,6 +115,9 @@ public class GithubIssues extends SharedBeanUser {
         if (e instanceof RequestException request) {
             return request.getStatus();
         }
+        if (e instanceof java.net.HttpRetryException retry) {
+            return retry.responseCode(); // HttpURLConnection's answer to a 401 on a streamed POST
+        }
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((\\d{3})\\)$").matcher(String.valueOf(e.getMessage()));
         return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
