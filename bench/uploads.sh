@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Upload inspection benchmark: generates Xpress DC CSVs (15 MB and ~150 MB), inspects them with the upload checks
-# under a 64 MB heap, and prints MB/s, peak heap and the speed ratio to `wc -l` on the same file in the same run.
-# Run from the repository root: bench/uploads.sh
+# Upload checks benchmarks, from the repository root:
+#   bench/uploads.sh                 inspection of generated Xpress CSVs (15 MB and ~150 MB) under a 64 MB heap:
+#                                    MB/s, peak heap, speed ratio to `wc -l` (and to a plain Java newline count)
+#   bench/uploads.sh --end-to-end    one whole upload (1 MB and ~150 MB) through the local AWS, PutObject to report.json
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -o test-compile
 CP="target/test-classes:target/classes:$(mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)"
+if [[ "${1:-}" == "--end-to-end" ]]; then
+  exec java -Xmx512m -Daws.requestChecksumCalculation=when_required -cp "$CP" bench.UploadEndToEndBench
+fi
 exec java -Xmx64m -XX:+UseSerialGC -cp "$CP" bench.UploadInspectionBench "$@"
