@@ -6,8 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -o test-compile
-CP="target/test-classes:target/classes:$(mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)"
+CP_FILE="$(mktemp)"
+trap 'rm -f "$CP_FILE"' EXIT
+mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
+CP="target/test-classes:target/classes:$(cat "$CP_FILE")"
 if [[ "${1:-}" == "--end-to-end" ]]; then
-  exec java -Xmx512m -Daws.requestChecksumCalculation=when_required -cp "$CP" bench.UploadEndToEndBench
+  java -Xmx512m -Daws.requestChecksumCalculation=when_required -cp "$CP" bench.UploadEndToEndBench
+  exit
 fi
-exec java -Xmx64m -XX:+UseSerialGC -cp "$CP" bench.UploadInspectionBench "$@"
+java -Xmx64m -XX:+UseSerialGC -cp "$CP" bench.UploadInspectionBench "$@"
