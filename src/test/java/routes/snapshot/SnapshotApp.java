@@ -1,0 +1,90 @@
+package routes.snapshot;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.aws2.sqs.Sqs2Component;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import routes.shared.DeadLetters;
+import routes.shared.IdempotencyLedger;
+import routes.shared.PipelineMetrics;
+import routes.shared.SideEffectGuard;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The snapshot pipeline as the application runs it: the shared error handling and {@code routes/snapshot-status.yaml}
+ * in a Camel context whose AWS clients point at the test emulators (SNS recorded), with a Prometheus registry.
+ */
+final class SnapshotApp implements AutoCloseable {
+    final CamelContext context = new DefaultCamelContext();
+    final RecordingSnsClient sns = new RecordingSnsClient();
+    final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    SnapshotApp(SnapshotTestAws aws, int consumers, Map<String, String> overrides) throws Exception {
+        Properties properties = new Properties();
+        properties.put("snapshot.queue.status", SnapshotTestAws.STATUS_QUEUE);
+        properties.put("snapshot.queue.dead-letter", SnapshotTestAws.DEAD_LETTER_QUEUE);
+        properties.put("snapshot.queue.export-state", SnapshotTestAws.EXPORT_STATE_QUEUE);
+        properties.put("snapshot.topic.monitoring", "arn:aws:sns:us-east-1:000000000000:snapshot-monitoring");
+        properties.put("snapshot.table.status", SnapshotTestAws.STATUS_TABLE);
+        properties.put("snapshot.table.product", SnapshotTestAws.PRODUCT_TABLE);
+        properties.put("snapshot.consumers", Integer.toString(consumers));
+        properties.put("snapshot.max-messages-per-poll", "10");
+        properties.put("snapshot.metrics.pushgateway", "");
+        properties.put("snapshot.metrics.completed-run-retention", "PT10M");
+        properties.put("errors.maximum-redeliveries", "2");
+        properties.put("errors.redelivery-delay", "10");
+        properties.put("errors.backoff-multiplier", "2");
+        properties.put("errors.maximum-redelivery-delay", "50");
+        properties.putAll(overrides);
+        context.getPropertiesComponent().setInitialProperties(properties);
+        context.setAllowUseOriginalMessage(true);
+
+        IdempotencyLedger ledger = new IdempotencyLedger(aws.dynamo, SnapshotTestAws.LEDGER_TABLE);
+        PipelineMetrics pipelineMetrics = new PipelineMetrics(context);
+        DeadLetters deadLetters = new DeadLetters(aws.sqs, pipelineMetrics);
+        context.getRegistry().bind("dynamoDbClient", aws.dynamo);
+        context.getRegistry().bind("sqsClient", aws.sqs);
+        context.getRegistry().bind("snsClient", sns);
+        context.getRegistry().bind("idempotencyLedger", ledger);
+        context.getRegistry().bind("sideEffectGuard", new SideEffectGuard(ledger, Duration.ofMinutes(5)));
+        context.getRegistry().bind("deadLetters", deadLetters);
+        context.getRegistry().bind("redeliveryAttempts", (org.apache.camel.Processor) deadLetters::countAttempt);
+        context.getRegistry().bind("prometheusMeterRegistry", MeterRegistry.class, meters);
+
+        Sqs2Component sqsComponent = context.getComponent("aws2-sqs", Sqs2Component.class);
+        sqsComponent.getConfiguration().setAmazonSQSClient(aws.sqs);
+        sqsComponent.getConfiguration().setWaitTimeSeconds(1);
+        sqsComponent.getConfiguration().setVisibilityTimeout(30);
+        sqsComponent.getConfiguration().setExtendMessageVisibility(true);
+
+        var loader = PluginHelper.getRoutesLoader(context);
+        loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:routes/error-handling.yaml"));
+        loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:routes/snapshot-status.yaml"));
+    }
+
+    SnapshotApp start() {
+        context.start();
+        return this;
+    }
+
+    ProducerTemplate template() {
+        return context.createProducerTemplate();
+    }
+
+    SnapshotMetrics metrics() {
+        return context.getRegistry().lookupByNameAndType("snapshotMetrics", SnapshotMetrics.class);
+    }
+
+    @Override
+    public void close() {
+        context.stop();
+    }
+}
