@@ -14,7 +14,14 @@ import routes.shared.IdempotencyLedger;
 import routes.shared.PipelineMetrics;
 import routes.shared.SideEffectGuard;
 
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.Properties;
 
@@ -26,6 +33,8 @@ final class SnapshotApp implements AutoCloseable {
     final CamelContext context = new DefaultCamelContext();
     final RecordingSnsClient sns = new RecordingSnsClient();
     final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Every SendMessage the app made (the FIFO queue would hide duplicates behind its deduplication). */
+    final List<SendMessageRequest> sqsSends = new CopyOnWriteArrayList<>();
 
     SnapshotApp(SnapshotTestAws aws, int consumers, Map<String, String> overrides) throws Exception {
         Properties properties = new Properties();
@@ -47,11 +56,12 @@ final class SnapshotApp implements AutoCloseable {
         context.getPropertiesComponent().setInitialProperties(properties);
         context.setAllowUseOriginalMessage(true);
 
+        SqsClient sqs = recording(aws.sqs);
         IdempotencyLedger ledger = new IdempotencyLedger(aws.dynamo, SnapshotTestAws.LEDGER_TABLE);
         PipelineMetrics pipelineMetrics = new PipelineMetrics(context);
-        DeadLetters deadLetters = new DeadLetters(aws.sqs, pipelineMetrics);
+        DeadLetters deadLetters = new DeadLetters(sqs, pipelineMetrics);
         context.getRegistry().bind("dynamoDbClient", aws.dynamo);
-        context.getRegistry().bind("sqsClient", aws.sqs);
+        context.getRegistry().bind("sqsClient", SqsClient.class, sqs);
         context.getRegistry().bind("snsClient", sns);
         context.getRegistry().bind("idempotencyLedger", ledger);
         context.getRegistry().bind("sideEffectGuard", new SideEffectGuard(ledger, Duration.ofMinutes(5)));
@@ -60,7 +70,7 @@ final class SnapshotApp implements AutoCloseable {
         context.getRegistry().bind("prometheusMeterRegistry", MeterRegistry.class, meters);
 
         Sqs2Component sqsComponent = context.getComponent("aws2-sqs", Sqs2Component.class);
-        sqsComponent.getConfiguration().setAmazonSQSClient(aws.sqs);
+        sqsComponent.getConfiguration().setAmazonSQSClient(sqs);
         sqsComponent.getConfiguration().setWaitTimeSeconds(1);
         sqsComponent.getConfiguration().setVisibilityTimeout(30);
         sqsComponent.getConfiguration().setExtendMessageVisibility(true);
@@ -68,6 +78,24 @@ final class SnapshotApp implements AutoCloseable {
         var loader = PluginHelper.getRoutesLoader(context);
         loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:routes/error-handling.yaml"));
         loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:routes/snapshot-status.yaml"));
+    }
+
+    /** The export-state messages the app sent, duplicates included. */
+    List<SendMessageRequest> exportStateSends() {
+        return sqsSends.stream().filter(r -> r.queueUrl().endsWith("/" + SnapshotTestAws.EXPORT_STATE_QUEUE)).toList();
+    }
+
+    private SqsClient recording(SqsClient target) {
+        return (SqsClient) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {SqsClient.class}, (proxy, method, args) -> {
+            if (method.getName().equals("sendMessage") && args != null && args[0] instanceof SendMessageRequest request) {
+                sqsSends.add(request);
+            }
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
     }
 
     SnapshotApp start() {
