@@ -123,8 +123,9 @@ public class SharedBeans implements CamelConfiguration {
     }
 
     @BindToRegistry("idempotencyLedger")
-    public IdempotencyLedger idempotencyLedger(DynamoDbClient dynamoDbClient) {
-        return new IdempotencyLedger(dynamoDbClient, ledgerTable, Duration.parse(ledgerRetention), Clock.systemUTC());
+    public IdempotencyLedger idempotencyLedger() {
+        return singleton("idempotencyLedger",
+                () -> new IdempotencyLedger(dynamoDbClient(), ledgerTable, Duration.parse(ledgerRetention), Clock.systemUTC()));
     }
 
     @BindToRegistry("pipelineMetrics")
@@ -149,8 +150,8 @@ public class SharedBeans implements CamelConfiguration {
     }
 
     @BindToRegistry("deadLetterReplayer")
-    public DeadLetterReplayer deadLetterReplayer(CamelContext context, SqsClient sqsClient) {
-        return new DeadLetterReplayer(context, sqsClient);
+    public DeadLetterReplayer deadLetterReplayer(CamelContext context) {
+        return new DeadLetterReplayer(context, sqsClient());
     }
 
     @BindToRegistry("adminAccess")
@@ -174,9 +175,14 @@ public class SharedBeans implements CamelConfiguration {
         }
     }
 
+    @BindToRegistry("taskCallbacks")
+    public TaskCallbacks taskCallbacks() {
+        return new TaskCallbacks(sfnClient(), sideEffectGuard());
+    }
+
     @BindToRegistry("sideEffectGuard")
-    public SideEffectGuard sideEffectGuard(IdempotencyLedger idempotencyLedger) {
-        return new SideEffectGuard(idempotencyLedger, Duration.parse(effectLease));
+    public SideEffectGuard sideEffectGuard() {
+        return singleton("sideEffectGuard", () -> new SideEffectGuard(idempotencyLedger(), Duration.parse(effectLease)));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,58 @@
+package routes.shared;
+
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
+import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
+
+/**
+ * Completes Step Functions tasks (activity tasks and {@code .waitForTaskToken} tasks alike): success with an output,
+ * failure with an error and cause, heartbeat. Success and failure are side effects recorded in the ledger under the
+ * token's hash, so a redelivered message or a second reviewer's click never completes a task twice. A token that
+ * Step Functions no longer knows (timed out, already closed) is wrong input, not a transient failure.
+ * (Camel's aws2-step-functions has no SendTaskSuccess/Failure/Heartbeat operations, hence this bean.)
+ */
+public class TaskCallbacks {
+    private final SfnClient sfn;
+    private final SideEffectGuard guard;
+
+    public TaskCallbacks(SfnClient sfn, SideEffectGuard guard) {
+        this.sfn = sfn;
+        this.guard = guard;
+    }
+
+    public void succeed(String pipeline, String taskToken, String outputJson) {
+        guard.once(pipeline, effectKey(taskToken), () -> {
+            call(() -> sfn.sendTaskSuccess(b -> b.taskToken(taskToken).output(outputJson)));
+            return "SUCCEEDED";
+        });
+    }
+
+    public void fail(String pipeline, String taskToken, String error, String cause) {
+        guard.once(pipeline, effectKey(taskToken), () -> {
+            call(() -> sfn.sendTaskFailure(b -> b.taskToken(taskToken).error(error).cause(cause)));
+            return "FAILED";
+        });
+    }
+
+    /** Whether this task was already completed (and how: SUCCEEDED or FAILED), as far as the ledger knows. */
+    public String completion(String pipeline, String taskToken) {
+        return guard.ledger().resultOf(pipeline, effectKey(taskToken)).orElse(null);
+    }
+
+    public void heartbeat(String taskToken) {
+        call(() -> sfn.sendTaskHeartbeat(b -> b.taskToken(taskToken)));
+    }
+
+    static String effectKey(String taskToken) {
+        return "task-callback#" + DeadLetters.sha256(taskToken);
+    }
+
+    private static void call(Runnable request) {
+        try {
+            request.run();
+        } catch (InvalidTokenException | TaskDoesNotExistException | TaskTimedOutException e) {
+            throw new PermanentFailure("Step Functions no longer accepts this task token: " + e.getClass().getSimpleName());
+        }
+    }
+}
