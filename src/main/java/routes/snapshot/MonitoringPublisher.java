@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import routes.shared.SideEffectGuard;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
 
 /**
  * Tells monitoring that a run is complete: the "All collections successful" message on the monitoring topic, at most
@@ -42,7 +43,7 @@ public class MonitoringPublisher {
         guard.once("snapshot", "monitoring-all-successful#" + message.correlationId(), () -> {
             String body = MonitoringMessage.json(message.snapshotType(), MonitoringMessage.ALL_COLLECTIONS_SUCCESSFUL,
                     message.exportDateValue(), message.correlationId());
-            String messageId = sns.publish(b -> b.topicArn(topicArn()).message(body)).messageId();
+            String messageId = sns.publish(PublishRequest.builder().topicArn(topicArn()).message(body).build()).messageId();
             metrics.allCollectionsSuccessful(message);
             LOG.info("All collections of {} successful: monitoring message {} published", message.correlationId(), messageId);
             return messageId;

@@ -93,7 +93,7 @@ class PayloadTest {
                 return action.get();
             }
         };
-        new MonitoringPublisher(sns, "test_sns_arn".replace("test_sns_arn", "arn:aws:sns:eu-west-2:1:test_sns_arn"), guard,
+        new MonitoringPublisher(sns, "arn:aws:sns:eu-west-2:1:test_sns_arn", guard,
                 new SnapshotMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()))
                 .allCollectionsSuccessful(message("true", "true"));
         assertThat(sns.published).singleElement().satisfies(p -> {

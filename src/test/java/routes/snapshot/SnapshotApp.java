@@ -14,6 +14,8 @@ import routes.shared.IdempotencyLedger;
 import routes.shared.PipelineMetrics;
 import routes.shared.SideEffectGuard;
 
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
@@ -31,19 +33,21 @@ import java.util.Properties;
  */
 final class SnapshotApp implements AutoCloseable {
     final CamelContext context = new DefaultCamelContext();
-    final RecordingSnsClient sns = new RecordingSnsClient();
+    /** Every SNS publish the app made, duplicates included (they also reach the emulator and the tap queue). */
+    final List<PublishRequest> snsPublishes = new CopyOnWriteArrayList<>();
     final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     /** Every SendMessage the app made (the FIFO queue would hide duplicates behind its deduplication). */
     final List<SendMessageRequest> sqsSends = new CopyOnWriteArrayList<>();
+    private final String exportStateQueue;
 
     SnapshotApp(SnapshotTestAws aws, int consumers, Map<String, String> overrides) throws Exception {
         Properties properties = new Properties();
-        properties.put("snapshot.queue.status", SnapshotTestAws.STATUS_QUEUE);
-        properties.put("snapshot.queue.dead-letter", SnapshotTestAws.DEAD_LETTER_QUEUE);
-        properties.put("snapshot.queue.export-state", SnapshotTestAws.EXPORT_STATE_QUEUE);
-        properties.put("snapshot.topic.monitoring", "arn:aws:sns:us-east-1:000000000000:snapshot-monitoring");
-        properties.put("snapshot.table.status", SnapshotTestAws.STATUS_TABLE);
-        properties.put("snapshot.table.product", SnapshotTestAws.PRODUCT_TABLE);
+        properties.put("snapshot.queue.status", aws.statusQueue);
+        properties.put("snapshot.queue.dead-letter", aws.deadLetterQueue);
+        properties.put("snapshot.queue.export-state", aws.exportStateQueue);
+        properties.put("snapshot.topic.monitoring", aws.monitoringTopic);
+        properties.put("snapshot.table.status", aws.statusTable);
+        properties.put("snapshot.table.product", aws.productTable);
         properties.put("snapshot.consumers", Integer.toString(consumers));
         properties.put("snapshot.max-messages-per-poll", "10");
         properties.put("snapshot.metrics.pushgateway", "");
@@ -56,13 +60,14 @@ final class SnapshotApp implements AutoCloseable {
         context.getPropertiesComponent().setInitialProperties(properties);
         context.setAllowUseOriginalMessage(true);
 
-        SqsClient sqs = recording(aws.sqs);
-        IdempotencyLedger ledger = new IdempotencyLedger(aws.dynamo, SnapshotTestAws.LEDGER_TABLE);
+        SqsClient sqs = recording(SqsClient.class, aws.sqs, "sendMessage", SendMessageRequest.class, sqsSends);
+        this.exportStateQueue = aws.exportStateQueue;
+        IdempotencyLedger ledger = new IdempotencyLedger(aws.dynamo, aws.ledgerTable);
         PipelineMetrics pipelineMetrics = new PipelineMetrics(context);
         DeadLetters deadLetters = new DeadLetters(sqs, pipelineMetrics);
         context.getRegistry().bind("dynamoDbClient", aws.dynamo);
         context.getRegistry().bind("sqsClient", SqsClient.class, sqs);
-        context.getRegistry().bind("snsClient", sns);
+        context.getRegistry().bind("snsClient", SnsClient.class, recording(SnsClient.class, aws.local.sns(), "publish", PublishRequest.class, snsPublishes));
         context.getRegistry().bind("idempotencyLedger", ledger);
         context.getRegistry().bind("sideEffectGuard", new SideEffectGuard(ledger, Duration.ofMinutes(5)));
         context.getRegistry().bind("deadLetters", deadLetters);
@@ -82,20 +87,21 @@ final class SnapshotApp implements AutoCloseable {
 
     /** The export-state messages the app sent, duplicates included. */
     List<SendMessageRequest> exportStateSends() {
-        return sqsSends.stream().filter(r -> r.queueUrl().endsWith("/" + SnapshotTestAws.EXPORT_STATE_QUEUE)).toList();
+        return sqsSends.stream().filter(r -> r.queueUrl().endsWith("/" + exportStateQueue)).toList();
     }
 
-    private SqsClient recording(SqsClient target) {
-        return (SqsClient) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {SqsClient.class}, (proxy, method, args) -> {
-            if (method.getName().equals("sendMessage") && args != null && args[0] instanceof SendMessageRequest request) {
-                sqsSends.add(request);
+    /** A client that does what {@code target} does and records the requests of one operation. */
+    private static <C, R> C recording(Class<C> type, C target, String operation, Class<R> requestType, List<R> requests) {
+        return type.cast(Proxy.newProxyInstance(SnapshotApp.class.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            if (method.getName().equals(operation) && args != null && requestType.isInstance(args[0])) {
+                requests.add(requestType.cast(args[0]));
             }
             try {
                 return method.invoke(target, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
-        });
+        }));
     }
 
     SnapshotApp start() {

@@ -1,9 +1,11 @@
 package routes.snapshot;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import local.LocalAws;
+import local.LocalAwsExtension;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 import java.util.ArrayList;
@@ -21,18 +23,19 @@ import static org.assertj.core.api.Assertions.fail;
  * The races of reference §3.11, through the real SQS consumers (several concurrent ones) against DynamoDB (dynalite)
  * and SQS (ElasticMQ): exactly one export-state message per collection, one monitoring message per run, exact counts.
  */
+@ExtendWith(LocalAwsExtension.class)
 class SnapshotRacesIT {
     static SnapshotTestAws aws;
     SnapshotApp app;
 
     @BeforeAll
-    static void emulators() {
-        aws = SnapshotTestAws.start();
+    static void localAws(LocalAws local) {
+        aws = new SnapshotTestAws(local);
     }
 
-    @AfterAll
-    static void stop() {
-        aws.close();
+    @org.junit.jupiter.api.BeforeEach
+    void cleanQueues() {
+        aws.drain(aws.monitoringTap);
     }
 
     @AfterEach
@@ -93,10 +96,10 @@ class SnapshotRacesIT {
         send(messages);
         awaitUntil(() -> "COMPLETED".equals(aws.productStatus(run)));
         awaitQuiet();
-        assertThat(app.sns.published).hasSize(1);
+        assertThat(app.snsPublishes).hasSize(1);
         assertThat(app.metrics().count(SnapshotMetrics.COLLECTIONS_SUCCESSFUL, run)).isEqualTo(5.0);
         assertThat(app.metrics().count(SnapshotMetrics.ALL_COLLECTIONS_SUCCESSFUL, run)).isEqualTo(1.0);
-        assertThat(aws.depth(SnapshotTestAws.DEAD_LETTER_QUEUE)).isZero();
+        assertThat(aws.depth(aws.deadLetterQueue)).isZero();
     }
 
     @Test
@@ -131,7 +134,7 @@ class SnapshotRacesIT {
         assertThat(app.metrics().count(SnapshotMetrics.FILES_RECEIVED, run)).isEqualTo(1000.0);
         assertThat(app.metrics().count(SnapshotMetrics.COLLECTIONS_RECEIVED, run)).isEqualTo(20.0);
         assertThat(app.metrics().count(SnapshotMetrics.ALL_COLLECTIONS_RECEIVED, run)).isEqualTo(1.0);
-        assertThat(app.sns.published).isEmpty();
+        assertThat(app.snsPublishes).isEmpty();
 
         // snapshot-sender sends each _success file; NiFi reports some twice
         List<String> successes = new ArrayList<>();
@@ -146,16 +149,17 @@ class SnapshotRacesIT {
         awaitUntil(() -> "COMPLETED".equals(aws.productStatus(run)));
         awaitQuiet();
 
-        assertThat(app.sns.published).hasSize(1);
-        assertThat(app.sns.published.get(0).message()).contains("\"title_text\": \"Fulls - All collections successful\"");
+        assertThat(app.snsPublishes).hasSize(1);
+        assertThat(aws.awaitMessages(aws.monitoringTap, 1)).singleElement().satisfies(m ->
+                assertThat(m.body()).contains("\"title_text\": \"Fulls - All collections successful\"").contains(run));
         assertThat(app.exportStateSends()).hasSize(20);
         assertThat(app.metrics().count(SnapshotMetrics.COLLECTIONS_SUCCESSFUL, run)).isEqualTo(20.0);
         assertThat(app.metrics().count(SnapshotMetrics.ALL_COLLECTIONS_SUCCESSFUL, run)).isEqualTo(1.0);
-        assertThat(aws.depth(SnapshotTestAws.DEAD_LETTER_QUEUE)).isZero();
+        assertThat(aws.depth(aws.deadLetterQueue)).isZero();
     }
 
     private void send(List<String> bodies) {
-        String url = aws.queueUrl(SnapshotTestAws.STATUS_QUEUE);
+        String url = aws.queueUrl(aws.statusQueue);
         for (int i = 0; i < bodies.size(); i += 10) {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (int j = i; j < Math.min(i + 10, bodies.size()); j++) {
@@ -167,7 +171,7 @@ class SnapshotRacesIT {
 
     /** Waits until the status queue is empty, nothing in flight, and no message is inside the routes. */
     private void awaitQuiet() throws InterruptedException {
-        awaitUntil(() -> aws.depth(SnapshotTestAws.STATUS_QUEUE) == 0 && app.context.getInflightRepository().size() == 0);
+        awaitUntil(() -> aws.depth(aws.statusQueue) == 0 && app.context.getInflightRepository().size() == 0);
     }
 
     private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {

@@ -1,11 +1,13 @@
 package routes.snapshot;
 
 import org.apache.camel.builder.AdviceWith;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import local.LocalAws;
+import local.LocalAwsExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
@@ -20,29 +22,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * run through the real route against DynamoDB (dynalite) and SQS (ElasticMQ). Messages enter synchronously through
  * the route's consumer endpoint replaced by a direct one, with an SQS message id header as SQS would give.
  */
+@ExtendWith(LocalAwsExtension.class)
 class SnapshotStatusRouteIT {
     static SnapshotTestAws aws;
     SnapshotApp app;
     String run;
 
     @BeforeAll
-    static void emulators() {
-        aws = SnapshotTestAws.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        aws.close();
+    static void localAws(LocalAws local) {
+        aws = new SnapshotTestAws(local);
     }
 
     @BeforeEach
     void startApp() throws Exception {
+        aws.drain(aws.monitoringTap);
         app = new SnapshotApp(aws, 1, Map.of());
         AdviceWith.adviceWith(app.context, "snapshot-status", a -> a.replaceFromWith("direct:status"));
         app.start();
         run = "correlationId-" + UUID.randomUUID();
-        aws.drain(SnapshotTestAws.EXPORT_STATE_QUEUE);
-        aws.drain(SnapshotTestAws.DEAD_LETTER_QUEUE);
+        aws.drain(aws.exportStateQueue);
+        aws.drain(aws.deadLetterQueue);
     }
 
     @AfterEach
@@ -74,18 +73,18 @@ class SnapshotStatusRouteIT {
         String body = "{\"correlation_id\":\"" + run + "\",\"collection_name\":\"db.collection1\",\"snapshot_type\":\"fulls\",\"export_date\":\"\"}";
         send(body);
         assertThat(aws.collection(run, "db.collection1").filesReceived()).isZero();
-        List<Message> dead = aws.drain(SnapshotTestAws.DEAD_LETTER_QUEUE);
+        List<Message> dead = aws.drain(aws.deadLetterQueue);
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).body()).isEqualTo(body);
         assertThat(dead.get(0).messageAttributes().get("reason").stringValue())
                 .isEqualTo("Status message is missing mandatory field(s) export_date (absent, null or empty)");
-        assertThat(aws.drain(SnapshotTestAws.EXPORT_STATE_QUEUE)).isEmpty();
+        assertThat(aws.drain(aws.exportStateQueue)).isEmpty();
     }
 
     @Test
     void anUnparsableMessageGoesToTheDeadLetterQueue() {
         send("not json at all");
-        List<Message> dead = aws.drain(SnapshotTestAws.DEAD_LETTER_QUEUE);
+        List<Message> dead = aws.drain(aws.deadLetterQueue);
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).messageAttributes().get("reason").stringValue()).isEqualTo("Message body is not JSON: not json at all");
     }
@@ -99,7 +98,7 @@ class SnapshotStatusRouteIT {
         send(fields("db.collection1").replace("}", ",\"file_name\":\"c\",\"is_success_file\":\"\"}"));
         send(fields("db.collection1").replace("}", ",\"file_name\":\"d\",\"is_success_file\":\"false\"}"));
         assertThat(aws.collection(run, "db.collection1").status()).isEqualTo("Received");
-        List<Message> exportState = aws.drain(SnapshotTestAws.EXPORT_STATE_QUEUE);
+        List<Message> exportState = aws.drain(aws.exportStateQueue);
         assertThat(exportState).hasSize(1);
         assertThat(exportState.get(0).body()).isEqualTo("{\"shutdown_flag\": \"true\", \"correlation_id\": \"" + run
                 + "\", \"topic_name\": \"db.collection1\", \"snapshot_type\": \"fulls\", \"reprocess_files\": \"true\", "
@@ -128,11 +127,11 @@ class SnapshotStatusRouteIT {
         aws.putCollection(run, "db.collection2", "Received", 3, 3, 3);
         send(file("db.collection1", "test_file"));
         assertThat(aws.collection(run, "db.collection1").status()).isEqualTo("Received");
-        List<Message> exportState = aws.drain(SnapshotTestAws.EXPORT_STATE_QUEUE);
+        List<Message> exportState = aws.drain(aws.exportStateQueue);
         assertThat(exportState).hasSize(1);
         assertThat(exportState.get(0).attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID)).isEqualTo("db_collection1");
         assertThat(aws.productStatus(run)).isEqualTo("RECEIVED");
-        assertThat(app.sns.published).isEmpty();
+        assertThat(app.snsPublishes).isEmpty();
         assertThat(app.metrics().count(SnapshotMetrics.ALL_COLLECTIONS_RECEIVED, run)).isEqualTo(1.0);
         assertThat(app.metrics().count(SnapshotMetrics.COLLECTIONS_RECEIVED, run)).isEqualTo(1.0);
         assertThat(app.metrics().count(SnapshotMetrics.FILES_RECEIVED, run)).isEqualTo(1.0);
@@ -145,12 +144,12 @@ class SnapshotStatusRouteIT {
         aws.putCollection(run, "db.collection2", "Sent", 3, 1, 3);
         send(fields("db.collection1").replace("}", ",\"file_name\":\"x\",\"shutdown_flag\":\"false\",\"reprocess_files\":false}"));
         assertThat(aws.collection(run, "db.collection1").status()).isEqualTo("Received");
-        List<Message> exportState = aws.drain(SnapshotTestAws.EXPORT_STATE_QUEUE);
+        List<Message> exportState = aws.drain(aws.exportStateQueue);
         assertThat(exportState).extracting(Message::body).containsExactly("{\"shutdown_flag\": \"false\", \"correlation_id\": \"" + run
                 + "\", \"topic_name\": \"db.collection1\", \"snapshot_type\": \"fulls\", \"reprocess_files\": false, "
                 + "\"export_date\": \"2021-01-01\", \"send_success_indicator\": \"true\"}");
         assertThat(aws.productStatus(run)).isNull();
-        assertThat(app.sns.published).isEmpty();
+        assertThat(app.snsPublishes).isEmpty();
         assertThat(app.metrics().count(SnapshotMetrics.ALL_COLLECTIONS_RECEIVED, run)).isZero();
     }
 
@@ -162,7 +161,7 @@ class SnapshotStatusRouteIT {
         CollectionItem item = aws.collection(run, "db.collection1");
         assertThat(item.status()).isEqualTo("Sent");
         assertThat(item.filesReceived()).isEqualTo(1);
-        assertThat(aws.drain(SnapshotTestAws.EXPORT_STATE_QUEUE)).isEmpty();
+        assertThat(aws.drain(aws.exportStateQueue)).isEmpty();
         assertThat(aws.productStatus(run)).isNull();
         assertThat(app.metrics().count(SnapshotMetrics.COLLECTIONS_RECEIVED, run)).isZero();
     }
@@ -173,7 +172,7 @@ class SnapshotStatusRouteIT {
         aws.putCollection(run, "db.collection1", "Exporting", 1, 0, 0);
         send(file("db.collection1", "one"));
         assertThat(aws.collection(run, "db.collection1").status()).isEqualTo("Exporting");
-        assertThat(aws.drain(SnapshotTestAws.EXPORT_STATE_QUEUE)).isEmpty();
+        assertThat(aws.drain(aws.exportStateQueue)).isEmpty();
     }
 
     // #16: the last success file: Success, one exact SNS message, product COMPLETED
@@ -183,9 +182,9 @@ class SnapshotStatusRouteIT {
         aws.putCollection(run, "db.collection2", "Success", 1, 1, 1);
         send(success("db.collection1", "\"true\""));
         assertThat(aws.collection(run, "db.collection1").status()).isEqualTo("Success");
-        assertThat(app.sns.published).hasSize(1);
-        assertThat(app.sns.published.get(0).topicArn()).isEqualTo("arn:aws:sns:us-east-1:000000000000:snapshot-monitoring");
-        assertThat(app.sns.published.get(0).message()).isEqualTo("{\"severity\": \"Critical\", \"notification_type\": \"Information\", "
+        assertThat(app.snsPublishes).hasSize(1);
+        assertThat(app.snsPublishes.get(0).topicArn()).startsWith("arn:aws:sns:").endsWith(":" + aws.monitoringTopic);
+        assertThat(aws.awaitMessages(aws.monitoringTap, 1)).singleElement().extracting(Message::body).isEqualTo("{\"severity\": \"Critical\", \"notification_type\": \"Information\", "
                 + "\"slack_username\": \"Snapshot Sender\", \"title_text\": \"Fulls - All collections successful\", \"custom_elements\": "
                 + "[{\"key\": \"Export date\", \"value\": \"2021-01-01\"}, {\"key\": \"Correlation Id\", \"value\": \"" + run + "\"}]}");
         assertThat(aws.productStatus(run)).isEqualTo("COMPLETED");
@@ -200,7 +199,7 @@ class SnapshotStatusRouteIT {
         aws.putCollection(run, "db.collection2", "Received", 1, 1, 1);
         send(success("db.collection1", "\"true\""));
         assertThat(aws.collection(run, "db.collection1").status()).isEqualTo("Success");
-        assertThat(app.sns.published).isEmpty();
+        assertThat(app.snsPublishes).isEmpty();
         assertThat(aws.productStatus(run)).isNull();
     }
 
@@ -211,21 +210,21 @@ class SnapshotStatusRouteIT {
         String body = success("db.collection1", "\"true\"");
         send(body);
         assertThat(aws.collection(run, "db.collection1").status()).isEqualTo("Exported");
-        List<Message> dead = aws.drain(SnapshotTestAws.DEAD_LETTER_QUEUE);
+        List<Message> dead = aws.drain(aws.deadLetterQueue);
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).messageAttributes().get("attempts").stringValue()).isEqualTo("3");
         assertThat(dead.get(0).messageAttributes().get("reason").stringValue()).contains("arrived while the collection is Exported");
-        assertThat(app.sns.published).isEmpty();
+        assertThat(app.snsPublishes).isEmpty();
     }
 
     // missing status item: a clear error in the DLQ
     @Test
     void aFileForAnUnknownCollectionIsDeadLetteredWithAClearReason() {
         send(file("db.unknown", "f"));
-        List<Message> dead = aws.drain(SnapshotTestAws.DEAD_LETTER_QUEUE);
+        List<Message> dead = aws.drain(aws.deadLetterQueue);
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).messageAttributes().get("reason").stringValue()).isEqualTo("No status item for CorrelationId="
-                + run + ", CollectionName=db.unknown in table " + SnapshotTestAws.STATUS_TABLE);
+                + run + ", CollectionName=db.unknown in table " + aws.statusTable);
     }
 
     // §3.11.5: a missing FilesReceived starts from 0
@@ -245,7 +244,7 @@ class SnapshotStatusRouteIT {
         CollectionItem item = aws.collection(run, "db.collection1");
         assertThat(item.filesReceived()).isEqualTo(1);
         assertThat(item.status()).isEqualTo("Sent");
-        assertThat(aws.drain(SnapshotTestAws.EXPORT_STATE_QUEUE)).isEmpty();
+        assertThat(aws.drain(aws.exportStateQueue)).isEmpty();
         assertThat(app.metrics().count(SnapshotMetrics.FILES_RECEIVED, run)).isEqualTo(1.0);
     }
 
@@ -264,7 +263,7 @@ class SnapshotStatusRouteIT {
     void theProductNeverGoesBackFromCompleted() {
         aws.putCollection(run, "db.collection1", "Success", 1, 1, 1);
         aws.putCollection(run, "db.collection2", "Exported", 2, 1, 0);
-        new ProductTable(aws.dynamo, SnapshotTestAws.PRODUCT_TABLE, app.metrics()).markCompleted(run);
+        new ProductTable(aws.dynamo, aws.productTable, app.metrics()).markCompleted(run);
         send(file("db.collection2", "last"));
         assertThat(aws.collection(run, "db.collection2").status()).isEqualTo("Received");
         assertThat(aws.productStatus(run)).isEqualTo("COMPLETED");
@@ -274,11 +273,11 @@ class SnapshotStatusRouteIT {
     @Test
     void aRedeliveryOfTheWinningFileFinishesItsStepsOnce() {
         aws.putCollection(run, "db.collection1", "Sent", 1, 0, 1);
-        new StatusTable(aws.dynamo, SnapshotTestAws.STATUS_TABLE).countFile(run, "db.collection1", "file:last");
-        new StatusTable(aws.dynamo, SnapshotTestAws.STATUS_TABLE).markReceived(run, "db.collection1", "file:last");
+        aws.statusTable().countFile(run, "db.collection1", "file:last");
+        aws.statusTable().markReceived(run, "db.collection1", "file:last");
         send(file("db.collection1", "last"));
         send(file("db.collection1", "last"));
-        assertThat(aws.drain(SnapshotTestAws.EXPORT_STATE_QUEUE)).hasSize(1);
+        assertThat(aws.drain(aws.exportStateQueue)).hasSize(1);
         assertThat(aws.collection(run, "db.collection1").filesReceived()).isEqualTo(1);
     }
 
@@ -289,10 +288,10 @@ class SnapshotStatusRouteIT {
         send(success("db.collection1", "\"true\""));
         send(success("db.collection1", "\"true\""));
         send(success("db.collection1", "\"true\"").replace("_success", "_success_again"));
-        assertThat(app.sns.published).hasSize(1);
+        assertThat(app.snsPublishes).hasSize(1);
         assertThat(app.metrics().count(SnapshotMetrics.COLLECTIONS_SUCCESSFUL, run)).isEqualTo(1.0);
         assertThat(app.metrics().count(SnapshotMetrics.ALL_COLLECTIONS_SUCCESSFUL, run)).isEqualTo(1.0);
-        assertThat(aws.drain(SnapshotTestAws.DEAD_LETTER_QUEUE)).isEmpty();
+        assertThat(aws.drain(aws.deadLetterQueue)).isEmpty();
     }
 
     // #61/#62 on the Prometheus endpoint: the original's names and labels

@@ -1,91 +1,51 @@
 package routes.snapshot;
 
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
-import routes.shared.AwsClients;
+import local.LocalAws;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The DynamoDB (dynalite, the same npm emulator the local run uses) and SQS (ElasticMQ) emulators for the snapshot
- * pipeline's behaviour tests, on 127.0.0.1. Stands in until the shared {@code local.LocalAwsExtension} is on main.
+ * The snapshot pipeline's view of the shared local AWS ({@code local.LocalAwsExtension}): its tables, queues and
+ * monitoring topic as local-aws/resources-snapshot.yaml declares them, and helpers to set up and read a run.
  */
-final class SnapshotTestAws implements AutoCloseable {
-    static final String STATUS_TABLE = "test-export-status";
-    static final String PRODUCT_TABLE = "test-product-status";
-    static final String LEDGER_TABLE = "test-ledger";
-    static final String STATUS_QUEUE = "snapshot-status";
-    static final String DEAD_LETTER_QUEUE = "snapshot-status-dead-letters";
-    static final String EXPORT_STATE_QUEUE = "snapshot-export-state.fifo";
-
-    private final Process dynalite;
-    private final SQSRestServer sqsServer;
-    final int dynamoPort;
-    final int sqsPort;
+final class SnapshotTestAws {
+    final LocalAws local;
     final DynamoDbClient dynamo;
     final SqsClient sqs;
+    final String statusTable;
+    final String productTable;
+    final String ledgerTable;
+    final String statusQueue;
+    final String deadLetterQueue;
+    final String exportStateQueue;
+    final String monitoringTopic;
+    final String monitoringTap;
 
-    private SnapshotTestAws() throws Exception {
-        dynamoPort = freePort();
-        Path localAws = locateLocalAws();
-        File log = Files.createTempFile("dynalite", ".log").toFile();
-        log.deleteOnExit();
-        dynalite = new ProcessBuilder("node", localAws.resolve("node_modules/dynalite/cli.js").toString(),
-                "--host", "127.0.0.1", "--port", Integer.toString(dynamoPort),
-                "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0")
-                .redirectErrorStream(true).redirectOutput(log).start();
-        sqsServer = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
-        sqsPort = sqsServer.waitUntilStarted().localAddress().getPort();
-        awaitPort(dynamoPort);
-        AwsClients clients = new AwsClients("us-east-1", "test", "test", service -> switch (service) {
-            case "dynamodb" -> endpoint(dynamoPort);
-            case "sqs" -> endpoint(sqsPort);
-            default -> "";
-        });
-        dynamo = clients.dynamoDb();
-        sqs = clients.sqs();
-        createTable(LEDGER_TABLE, "pk", null);
-        createTable(STATUS_TABLE, "CorrelationId", "CollectionName");
-        createTable(PRODUCT_TABLE, "Correlation_Id", "DataProduct");
-        sqs.createQueue(b -> b.queueName(DEAD_LETTER_QUEUE));
-        sqs.createQueue(b -> b.queueName(STATUS_QUEUE).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "30")));
-        sqs.createQueue(b -> b.queueName(EXPORT_STATE_QUEUE).attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true")));
-    }
-
-    static SnapshotTestAws start() {
-        try {
-            return new SnapshotTestAws();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot start the snapshot test emulators: " + e.getMessage(), e);
-        }
-    }
-
-    static String endpoint(int port) {
-        return "http://127.0.0.1:" + port;
+    SnapshotTestAws(LocalAws local) {
+        this.local = local;
+        this.dynamo = local.dynamoDb();
+        this.sqs = local.sqs();
+        var properties = local.properties();
+        statusTable = properties.apply("snapshot.table.status");
+        productTable = properties.apply("snapshot.table.product");
+        ledgerTable = properties.apply("ledger.table");
+        statusQueue = properties.apply("snapshot.queue.status");
+        deadLetterQueue = properties.apply("snapshot.queue.dead-letter");
+        exportStateQueue = properties.apply("snapshot.queue.export-state");
+        monitoringTopic = properties.apply("snapshot.topic.monitoring");
+        monitoringTap = properties.apply("snapshot.queue.monitoring-tap");
     }
 
     String queueUrl(String name) {
-        return sqs.getQueueUrl(b -> b.queueName(name)).queueUrl();
+        return local.queueUrl(name);
     }
 
     /** Every message waiting on a queue (received and deleted). */
@@ -94,7 +54,7 @@ final class SnapshotTestAws implements AutoCloseable {
         List<Message> all = new ArrayList<>();
         while (true) {
             List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)
-                    .messageAttributeNames("All").attributeNamesWithStrings("All").waitTimeSeconds(0)).messages();
+                    .messageAttributeNames("All").messageSystemAttributeNamesWithStrings("All").waitTimeSeconds(0)).messages();
             if (batch.isEmpty()) {
                 return all;
             }
@@ -103,6 +63,19 @@ final class SnapshotTestAws implements AutoCloseable {
         }
     }
 
+    /** Waits (long polls, at most a minute) until {@code count} messages have arrived on a queue; returns them, deleted. */
+    List<Message> awaitMessages(String queue, int count) {
+        String url = queueUrl(queue);
+        List<Message> all = new ArrayList<>();
+        for (int i = 0; i < 60 && all.size() < count; i++) {
+            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+            all.addAll(batch);
+            batch.forEach(m -> sqs.deleteMessage(d -> d.queueUrl(url).receiptHandle(m.receiptHandle())));
+        }
+        return all;
+    }
+
+    /** Messages waiting or in flight on a queue. */
     int depth(String queue) {
         String url = queueUrl(queue);
         Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
@@ -126,66 +99,18 @@ final class SnapshotTestAws implements AutoCloseable {
         if (sent != null) {
             item.put("FilesSent", AttributeValue.fromN(sent.toString()));
         }
-        dynamo.putItem(b -> b.tableName(STATUS_TABLE).item(item));
-    }
-
-    void setStatus(String correlationId, String collection, String status) {
-        dynamo.updateItem(b -> b.tableName(STATUS_TABLE).key(StatusTable.key(correlationId, collection))
-                .updateExpression("SET CollectionStatus = :s").expressionAttributeValues(Map.of(":s", AttributeValue.fromS(status))));
+        dynamo.putItem(b -> b.tableName(statusTable).item(item));
     }
 
     CollectionItem collection(String correlationId, String collection) {
-        return new StatusTable(dynamo, STATUS_TABLE).find(correlationId, collection).orElseThrow();
+        return statusTable().find(correlationId, collection).orElseThrow();
+    }
+
+    StatusTable statusTable() {
+        return new StatusTable(dynamo, statusTable);
     }
 
     String productStatus(String correlationId) {
-        return new ProductTable(dynamo, PRODUCT_TABLE, null).status(correlationId);
-    }
-
-    private void createTable(String name, String hash, String range) {
-        List<KeySchemaElement> keys = new ArrayList<>(List.of(KeySchemaElement.builder().attributeName(hash).keyType(KeyType.HASH).build()));
-        List<AttributeDefinition> attributes = new ArrayList<>(List.of(AttributeDefinition.builder().attributeName(hash).attributeType(ScalarAttributeType.S).build()));
-        if (range != null) {
-            keys.add(KeySchemaElement.builder().attributeName(range).keyType(KeyType.RANGE).build());
-            attributes.add(AttributeDefinition.builder().attributeName(range).attributeType(ScalarAttributeType.S).build());
-        }
-        dynamo.createTable(b -> b.tableName(name).keySchema(keys).attributeDefinitions(attributes).billingMode(BillingMode.PAY_PER_REQUEST));
-        dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
-    }
-
-    private static Path locateLocalAws() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("local-aws");
-            if (Files.isRegularFile(candidate.resolve("node_modules/dynalite/cli.js"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("local-aws/node_modules/dynalite not found: run npm ci in local-aws (mvn does it)");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void awaitPort(int port) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException e) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("dynalite did not start on port " + port);
-    }
-
-    @Override
-    public void close() {
-        dynamo.close();
-        sqs.close();
-        sqsServer.stopAndWait();
-        dynalite.destroy();
+        return new ProductTable(dynamo, productTable, null).status(correlationId);
     }
 }
