@@ -52,7 +52,7 @@ public class CollectionProgress {
                     + " is " + collection.status() + " but has no FilesExported");
         }
         if (!collection.isReceived()) {
-            LOG.info("Collection {} has not been fully received so no further processing", message.collectionName());
+            LOG.debug("Collection {} has not been fully received so no further processing", message.collectionName());
             return false;
         }
         boolean won = statusTable.markReceived(message.correlationId(), message.collectionName(), message.receiptId());
