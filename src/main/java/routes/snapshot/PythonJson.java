@@ -2,7 +2,6 @@ package routes.snapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -70,29 +69,13 @@ public final class PythonJson {
         } else if (node.isNumber()) {
             out.append(node.isIntegralNumber() ? node.bigIntegerValue().toString() : Double.toString(node.doubleValue()));
         } else if (node.isObject()) {
-            out.append('{');
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            boolean first = true;
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> e = fields.next();
-                if (!first) {
-                    out.append(", ");
-                }
-                first = false;
-                string(out, e.getKey());
-                out.append(": ");
-                writeNode(out, e.getValue());
-            }
-            out.append('}');
+            Map<String, JsonNode> fields = new java.util.LinkedHashMap<>();
+            node.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
+            write(out, fields);
         } else if (node.isArray()) {
-            out.append('[');
-            for (int i = 0; i < node.size(); i++) {
-                if (i > 0) {
-                    out.append(", ");
-                }
-                writeNode(out, node.get(i));
-            }
-            out.append(']');
+            List<JsonNode> elements = new java.util.ArrayList<>();
+            node.elements().forEachRemaining(elements::add);
+            write(out, elements);
         } else {
             string(out, node.asText());
         }

@@ -1,10 +1,8 @@
 package routes.snapshot;
 
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,18 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The decisions on a status item (reference §3.10 #22–#29, #35–#44). */
 class CollectionItemTest {
     static CollectionItem item(String status, Integer exported, Integer received, Integer sent) {
-        Map<String, AttributeValue> map = new java.util.HashMap<>(Map.of("CorrelationId", AttributeValue.fromS("correlationId1"),
-                "CollectionName", AttributeValue.fromS("db.collection1"), "CollectionStatus", AttributeValue.fromS(status)));
-        if (exported != null) {
-            map.put("FilesExported", AttributeValue.fromN(exported.toString()));
-        }
-        if (received != null) {
-            map.put("FilesReceived", AttributeValue.fromN(received.toString()));
-        }
-        if (sent != null) {
-            map.put("FilesSent", AttributeValue.fromN(sent.toString()));
-        }
-        return CollectionItem.from(map);
+        return CollectionItem.from(SnapshotTestAws.item("correlationId1", "db.collection1", status, exported, received, sent));
     }
 
     static List<CollectionItem> items(String... statuses) {

@@ -86,6 +86,12 @@ final class SnapshotTestAws {
 
     /** A collection item as the exporter / snapshot-sender leave it; null counters are left out. */
     void putCollection(String correlationId, String collection, String status, Integer exported, Integer received, Integer sent) {
+        dynamo.putItem(b -> b.tableName(statusTable).item(item(correlationId, collection, status, exported, received, sent)));
+    }
+
+    /** A status item; null counters are left out. */
+    static Map<String, AttributeValue> item(String correlationId, String collection, String status, Integer exported,
+                                            Integer received, Integer sent) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("CorrelationId", AttributeValue.fromS(correlationId));
         item.put("CollectionName", AttributeValue.fromS(collection));
@@ -99,7 +105,7 @@ final class SnapshotTestAws {
         if (sent != null) {
             item.put("FilesSent", AttributeValue.fromN(sent.toString()));
         }
-        dynamo.putItem(b -> b.tableName(statusTable).item(item));
+        return item;
     }
 
     CollectionItem collection(String correlationId, String collection) {
