@@ -41,6 +41,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -89,8 +91,8 @@ public final class LocalAws implements AutoCloseable {
 
     private final Settings settings;
     private final Path localAwsDir;
-    private final List<AutoCloseable> started = new ArrayList<>();
-    private final Map<String, String> endpoints = new LinkedHashMap<>();
+    private final List<AutoCloseable> started = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, String> endpoints = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
     private final List<NodeEmulator> emulators = new ArrayList<>();
     private final Thread shutdownHook = new Thread(this::close, "local-aws-shutdown");
@@ -155,13 +157,21 @@ public final class LocalAws implements AutoCloseable {
             throw new UncheckedIOException("Cannot prepare " + settings.dataDir(), e);
         }
         started.addAll(emulators);
-        startS3(ports.s3());
-        startSqs(ports.sqs());
+        for (String service : List.of("s3", "sqs", "dynamodb", "sns", "ses", "sfn")) {
+            endpoints.put(service, "http://127.0.0.1:" + port(service));
+        }
+        // S3Proxy and ElasticMQ start side by side while the SDK clients load and the node emulators boot
+        long launched = System.nanoTime();
+        CompletableFuture<Long> s3Started = CompletableFuture.supplyAsync(() -> timed(() -> startS3(ports.s3())));
+        CompletableFuture<Long> sqsStarted = CompletableFuture.supplyAsync(() -> timed(() -> startSqs(ports.sqs())));
+        long clientsMillis = timed(this::createClients);
+        CompletableFuture.allOf(s3Started, sqsStarted).exceptionally(failed -> null).join(); // both settled before close()
+        long s3Millis = join(s3Started);
+        long sqsMillis = join(sqsStarted);
         for (NodeEmulator emulator : emulators) {
             emulator.awaitReady(Duration.ofSeconds(30));
-            endpoints.put(emulator.name(), emulator.url());
         }
-        createClients();
+        long nodeReady = System.nanoTime();
         SqsClient fauxqsSqs = clients("sqs", endpoints.get("sns")).sqs();
         started.add(fauxqsSqs);
         creator = new LocalResourceCreator(s3, sqs, fauxqsSqs, sns, dynamoDb, sfn, properties());
@@ -172,9 +182,13 @@ public final class LocalAws implements AutoCloseable {
         started.add(notifier);
         List<Path> files = new ArrayList<>(LocalResources.catalogue(localAwsDir));
         files.addAll(settings.extraResources());
+        long beforeResources = System.nanoTime();
         resources = createResources(files);
-        startupMillis = (System.nanoTime() - begin) / 1_000_000;
-        LOG.info("Local AWS ready in {} ms: {}", startupMillis, endpoints);
+        long end = System.nanoTime();
+        startupMillis = ms(end - begin);
+        LOG.info("Local AWS ready in {} ms (S3 {} ms, SQS {} ms, SDK clients {} ms, node emulators answering {} ms "
+                        + "after launch, resources {} ms): {}", startupMillis, s3Millis, sqsMillis, clientsMillis,
+                ms(nodeReady - launched), ms(end - beforeResources), endpoints);
     }
 
     private void startS3(int port) {
@@ -200,7 +214,6 @@ public final class LocalAws implements AutoCloseable {
         if (!"STARTED".equals(proxy.getState())) {
             throw new IllegalStateException("S3 (S3Proxy) did not start on 127.0.0.1:" + port + ": state " + proxy.getState());
         }
-        endpoints.put("s3", "http://127.0.0.1:" + port);
     }
 
     private void startSqs(int port) {
@@ -212,7 +225,6 @@ public final class LocalAws implements AutoCloseable {
             throw new IllegalStateException("SQS (ElasticMQ) did not start on 127.0.0.1:" + port + " (port in use?): " + e.getMessage(), e);
         }
         started.add(server::stopAndWait);
-        endpoints.put("sqs", "http://127.0.0.1:" + port);
     }
 
     private void createClients() {
@@ -435,6 +447,40 @@ public final class LocalAws implements AutoCloseable {
                 // the JVM is already shutting down
             }
         }
+    }
+
+    private int port(String service) {
+        Ports p = settings.ports();
+        return switch (service) {
+            case "s3" -> p.s3();
+            case "sqs" -> p.sqs();
+            case "dynamodb" -> p.dynamodb();
+            case "sns" -> p.sns();
+            case "ses" -> p.ses();
+            case "sfn" -> p.sfn();
+            default -> throw new IllegalArgumentException(service);
+        };
+    }
+
+    private static long timed(Runnable step) {
+        long start = System.nanoTime();
+        step.run();
+        return ms(System.nanoTime() - start);
+    }
+
+    private static long join(CompletableFuture<Long> step) {
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     static int freePort() {
