@@ -64,8 +64,8 @@ public final class LocalAws implements AutoCloseable {
     /** The ports of the emulators and the application. */
     public record Ports(int s3, int sqs, int dynamodb, int sns, int ses, int sfn, int app) {
         /**
-         * The local run's documented ports, each overridable with a system property {@code local.port.<service>}
-         * ({@code s3, sqs, dynamodb, sns, ses, sfn, app}).
+         * The local run's documented ports, each overridable with an environment variable {@code LOCAL_PORT_<SERVICE>}
+         * or a system property {@code local.port.<service>} ({@code s3, sqs, dynamodb, sns, ses, sfn, app}).
          */
         public static Ports fixed() {
             return new Ports(port("s3", 9000), port("sqs", 9324), port("dynamodb", 8000), port("sns", 9911),
@@ -78,7 +78,8 @@ public final class LocalAws implements AutoCloseable {
         }
 
         private static int port(String service, int defaultPort) {
-            return Integer.getInteger("local.port." + service, defaultPort);
+            String value = System.getProperty("local.port." + service, System.getenv("LOCAL_PORT_" + service.toUpperCase()));
+            return value == null || value.isBlank() ? defaultPort : Integer.parseInt(value.trim());
         }
     }
 
@@ -133,6 +134,7 @@ public final class LocalAws implements AutoCloseable {
         long begin = System.nanoTime();
         checkNodeModules();
         Ports ports = settings.ports();
+        checkPortsFree(ports);
         Path logs = settings.dataDir().resolve("logs");
         try {
             Files.createDirectories(settings.dataDir().resolve("s3"));
@@ -287,6 +289,32 @@ public final class LocalAws implements AutoCloseable {
         return notifier.pollOnce();
     }
 
+    /** A clear message now rather than an emulator answering on someone else's server later. */
+    private static void checkPortsFree(Ports ports) {
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        wanted.put("s3", ports.s3());
+        wanted.put("sqs", ports.sqs());
+        wanted.put("dynamodb", ports.dynamodb());
+        wanted.put("sns", ports.sns());
+        wanted.put("ses", ports.ses());
+        wanted.put("sfn", ports.sfn());
+        wanted.put("app", ports.app());
+        List<String> busy = new ArrayList<>();
+        wanted.forEach((service, port) -> {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            } catch (IOException e) {
+                busy.add(service + " " + port);
+            }
+        });
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("Ports already in use on 127.0.0.1: " + String.join(", ", busy)
+                    + ". Stop what holds them (another local run?) or move a service, e.g. LOCAL_PORT_SES=8105 mvn -Plocal"
+                    + " (LOCAL_PORT_S3, _SQS, _DYNAMODB, _SNS, _SES, _SFN, _APP).");
+        }
+    }
+
     // ---- accessors ----
 
     /** Service ({@code s3, sqs, dynamodb, sns, ses, sfn}) to endpoint URL. */
@@ -391,10 +419,14 @@ public final class LocalAws implements AutoCloseable {
 
     /**
      * Starts the whole application in this JVM against this local AWS ({@link #applicationProperties()} plus
-     * {@code extraOverrides}) and waits until its CamelContext is started. Close the handle to stop it.
+     * {@code extraOverrides}) and waits until its CamelContext is started. Its HTTP port is a fresh free port unless
+     * {@code camel.server.port} is given ({@link RunningApplication#url()}). Close the handle to stop it.
      */
     public RunningApplication startApplication(Map<String, String> extraOverrides) {
         Map<String, String> overrides = new LinkedHashMap<>(applicationProperties());
+        String port = extraOverrides.getOrDefault("camel.server.port", Integer.toString(freePort()));
+        overrides.put("camel.server.port", port);
+        overrides.put("camel.management.port", port); // health and metrics on the same port, as in production
         overrides.putAll(extraOverrides);
         Main main = PipelinesApplication.create(overrides, false);
         try {
