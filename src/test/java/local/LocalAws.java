@@ -220,6 +220,10 @@ public final class LocalAws implements AutoCloseable {
 
     private void startSqs(int port) {
         SQSRestServer server;
+        // ElasticMQ is stopped by close(); its actor system must not race our shutdown hook with one of its own
+        if (System.getProperty("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook") == null) {
+            System.setProperty("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
+        }
         try {
             server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(port).withAWSRegion(REGION).start();
             server.waitUntilStarted();
@@ -282,6 +286,14 @@ public final class LocalAws implements AutoCloseable {
     /** The application's local configuration (properties files, environment, these emulators' endpoints). */
     public java.util.function.Function<String, String> properties() {
         return LocalResources.localProperties(applicationProperties());
+    }
+
+    /**
+     * Closes {@code first} before anything of the local AWS when this closes (also on Ctrl-C): the application stops
+     * while its queues and buckets still answer.
+     */
+    public void closeFirst(AutoCloseable first) {
+        started.add(first);
     }
 
     /** Runs one notifier poll now (tests); returns how many notifications it sent. */
@@ -443,7 +455,9 @@ public final class LocalAws implements AutoCloseable {
             main.stop();
             throw new IllegalStateException("The application's CamelContext did not start within 30 s");
         }
-        return new RunningApplication(main, "http://localhost:" + overrides.getOrDefault("camel.server.port", "8080"));
+        RunningApplication app = new RunningApplication(main, "http://localhost:" + overrides.get("camel.server.port"));
+        closeFirst(app); // a test that forgets to close it still stops it before the emulators
+        return app;
     }
 
     /** A running application: its Camel context and base URL; close to stop it. */

@@ -32,6 +32,7 @@ public final class LocalRun {
         }
         Map<String, String> overrides = aws.applicationProperties();
         Main main = PipelinesApplication.create(overrides, true);
+        aws.closeFirst(main::stop); // on Ctrl-C the app drains before the emulators go away
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport support) {
