@@ -57,6 +57,21 @@ class SnapshotStatusRouteIT {
         assertThat(aws.collection(run, "db.collection1").filesReceived()).isEqualTo(2);
     }
 
+    // §3.9 / §3.11.10: one bad record of a wrapper is dead-lettered alone; the others are processed
+    @Test
+    void aBadRecordOfAWrapperIsDeadLetteredAloneAndTheOthersAreProcessed() {
+        aws.putCollection(run, "db.collection1", "Sent", 5, 0, 5);
+        String bad = "{\"correlation_id\":\"" + run + "\",\"collection_name\":\"db.collection1\"}";
+        send("{\"Records\":[{\"body\":" + file("db.collection1", "f1") + "},{\"body\":" + quoted(bad) + "},{\"body\":"
+                + file("db.collection1", "f2") + "}]}");
+        assertThat(aws.collection(run, "db.collection1").filesReceived()).isEqualTo(2);
+        List<Message> dead = aws.drain(aws.deadLetterQueue);
+        assertThat(dead).singleElement().satisfies(m -> {
+            assertThat(m.body()).isEqualTo(bad);
+            assertThat(m.messageAttributes().get("reason").stringValue()).contains("snapshot_type, export_date");
+        });
+    }
+
     // #2 the message's fields reach the flow (file_name, group id) ; README's filename accepted too
     @Test
     void fileNameAndReadmeFilenameBothIdentifyTheFile() {
