@@ -34,6 +34,7 @@ public class JsonSnapshotInspector {
             "defaultStationId", "properties", "pollingDistricts");
 
     private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // Python accepts NaN, Infinity
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).maxNestingDepth(10_000).build())
             .build();
 

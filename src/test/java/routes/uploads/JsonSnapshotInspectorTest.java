@@ -58,6 +58,7 @@ class JsonSnapshotInspectorTest {
         assertThat(check.ems()).isEqualTo(Ems.UNKNOWN);
         assertThat(check.csvRows()).isZero();
         assertThat(check("[]").ems()).isEqualTo(Ems.UNKNOWN);
+        assertThat(check("[NaN, Infinity, -Infinity]").csvValid()).as("Python's json accepts these").isTrue();
     }
 
     @Test

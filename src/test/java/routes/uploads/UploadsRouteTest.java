@@ -13,7 +13,6 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import routes.shared.DeadLetters;
@@ -165,10 +164,16 @@ class UploadsRouteTest {
                         + "</ResponseMetadata></SendEmailResponse>")));
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        HTTP.stop();
-        S3.close();
+    static {
+        // shared with UploadsDryRunRouteTest: both stay up until the test JVM ends
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            HTTP.stop();
+            try {
+                S3.close();
+            } catch (Exception ignored) {
+                // the JVM is ending
+            }
+        }));
     }
 
     // ---- the original's handler tests (§A.9 18-22) ----
@@ -386,8 +391,7 @@ class UploadsRouteTest {
         HTTP.stubFor(post(REPO + "/issues").willReturn(jsonResponse(
                 "{\"number\": 1, \"html_url\": \"https://github.com/chris48s/does-not-exist/issues/1\"}", 201)));
         template().sendBody("direct:uploads-events", dead.messageBody());
-        assertThat(HTTP.findAll(postRequestedFor(urlEqualTo(REPO + "/issues"))).stream()
-                .filter(r -> true).count()).isEqualTo(4);
+        assertThat(HTTP.findAll(postRequestedFor(urlEqualTo(REPO + "/issues")))).as("3 failed attempts, then the replay's").hasSize(4);
         assertThat(JSON.readTree(S3.read(FINAL, folder + "/report.json")).path("github_issue").asText())
                 .isEqualTo("https://github.com/chris48s/does-not-exist/issues/1");
         assertThat(HTTP.findAll(postRequestedFor(urlEqualTo("/api/beta/uploads/")))).hasSize(1);
