@@ -432,6 +432,25 @@ class UploadsRouteTest {
     }
 
     @Test
+    void aNotificationNamingTwoUploadsIsQueuedAsOneNotificationPerUpload() throws Exception {
+        org.apache.camel.component.mock.MockEndpoint queue = context.getEndpoint("mock:aws2-sqs:uploads-events",
+                org.apache.camel.component.mock.MockEndpoint.class);
+        queue.reset();
+        queue.expectedMessageCount(2);
+        String body = "{\"Records\":[" + s3Event(UPLOADS, folder + "/a.csv").replaceAll("^\\{\"Records\":\\[|\\]\\}$", "") + ","
+                + s3Event(UPLOADS, "X02000000/2019-12-12/t2/b.csv").replaceAll("^\\{\"Records\":\\[|\\]\\}$", "") + "]}";
+        template().sendBody("direct:uploads-events", body);
+
+        queue.assertIsSatisfied();
+        List<String> keys = new ArrayList<>();
+        for (var exchange : queue.getExchanges()) {
+            keys.add(new S3EventParser().createdObjects(exchange.getMessage().getBody(String.class)).get(0).key());
+        }
+        assertThat(keys).containsExactly(folder + "/a.csv", "X02000000/2019-12-12/t2/b.csv");
+        assertThat(HTTP.getAllServeEvents()).as("nothing decided in this message").isEmpty();
+    }
+
+    @Test
     void councilLookupFailureFallsBackToTheId() throws Exception {
         HTTP.stubFor(get("/api/beta/councils/X01000000.json").willReturn(aResponse().withStatus(502)));
         upload("data.csv", incompleteFile());
