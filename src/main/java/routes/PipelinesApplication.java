@@ -34,6 +34,11 @@ public final class PipelinesApplication {
         Main main = new Main();
         main.configure().addConfiguration(SharedBeans.class);
         overrides.forEach(main::addOverrideProperty);
+        // Camel Main reads the profile only from the environment, system properties or its own configuration
+        String profile = overrides.get("camel.main.profile");
+        if (profile != null && !profile.isBlank()) {
+            main.configure().setProfile(profile);
+        }
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport support) {

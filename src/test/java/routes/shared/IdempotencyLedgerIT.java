@@ -1,0 +1,97 @@
+package routes.shared;
+
+import local.LocalAws;
+import local.LocalAwsExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The ledger's conditional writes against the local DynamoDB (dynalite), on the catalogue's ledger table. */
+@ExtendWith(LocalAwsExtension.class)
+class IdempotencyLedgerIT {
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
+    private LocalAws aws;
+    private IdempotencyLedger ledger;
+    private String key;
+
+    @BeforeEach
+    void setUp(LocalAws aws) {
+        this.aws = aws;
+        ledger = ledgerAt(Clock.systemUTC());
+        key = "upload-" + UUID.randomUUID();
+    }
+
+    @Test
+    void eightConcurrentClaimersOnOneKeyYieldExactlyOneAcquired() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<IdempotencyLedger.Claim>> claims = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                IdempotencyLedger own = ledgerAt(Clock.systemUTC()); // each claimer like a separate replica
+                Callable<IdempotencyLedger.Claim> claimer = () -> {
+                    go.await();
+                    return own.claim("uploads", key, LEASE);
+                };
+                claims.add(pool.submit(claimer));
+            }
+            go.countDown();
+            List<IdempotencyLedger.Outcome> outcomes = new ArrayList<>();
+            for (Future<IdempotencyLedger.Claim> claim : claims) {
+                outcomes.add(claim.get().outcome());
+            }
+            assertThat(outcomes).containsOnlyOnce(IdempotencyLedger.Outcome.ACQUIRED)
+                    .filteredOn(o -> o != IdempotencyLedger.Outcome.ACQUIRED)
+                    .hasSize(7).containsOnly(IdempotencyLedger.Outcome.HELD_BY_OTHER);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCompletedClaimIsAlreadyDoneWithItsResult() {
+        IdempotencyLedger.Claim claim = ledger.claim("uploads", key, LEASE);
+        assertThat(claim.acquired()).isTrue();
+        ledger.complete(claim, "https://github.com/org/repo/issues/7");
+
+        IdempotencyLedger.Claim again = ledger.claim("uploads", key, LEASE);
+        assertThat(again.outcome()).isEqualTo(IdempotencyLedger.Outcome.ALREADY_DONE);
+        assertThat(again.result()).isEqualTo("https://github.com/org/repo/issues/7");
+        assertThat(ledger.isDone("uploads", key)).isTrue();
+        assertThat(ledger.resultOf("uploads", key)).contains("https://github.com/org/repo/issues/7");
+    }
+
+    @Test
+    void aReleasedClaimCanBeClaimedAgain() {
+        IdempotencyLedger.Claim claim = ledger.claim("uploads", key, LEASE);
+        assertThat(ledger.claim("uploads", key, LEASE).outcome()).isEqualTo(IdempotencyLedger.Outcome.HELD_BY_OTHER);
+        ledger.release(claim);
+        assertThat(ledger.claim("uploads", key, LEASE).outcome()).isEqualTo(IdempotencyLedger.Outcome.ACQUIRED);
+    }
+
+    @Test
+    void aClaimWhoseLeaseExpiredCanBeTakenOver() {
+        assertThat(ledger.claim("uploads", key, LEASE).acquired()).isTrue();
+        IdempotencyLedger later = ledgerAt(Clock.offset(Clock.systemUTC(), LEASE.plusMinutes(1)));
+        assertThat(later.claim("uploads", key, LEASE).outcome()).isEqualTo(IdempotencyLedger.Outcome.ACQUIRED);
+        assertThat(ledger.isDone("uploads", key)).isFalse();
+    }
+
+    private IdempotencyLedger ledgerAt(Clock clock) {
+        return new IdempotencyLedger(aws.dynamoDb(), aws.properties().apply("ledger.table"), Duration.ofDays(30), clock);
+    }
+}
