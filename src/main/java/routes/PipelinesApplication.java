@@ -32,7 +32,8 @@ public final class PipelinesApplication {
      */
     public static Main create(Map<String, String> overrides, boolean exitOnMissingConfiguration) {
         Main main = new Main();
-        main.configure().addConfiguration(SharedBeans.class);
+        SharedBeans shared = new SharedBeans();
+        main.configure().addConfiguration(shared);
         overrides.forEach(main::addOverrideProperty);
         // Camel Main reads the profile only from the environment, system properties or its own configuration
         String profile = overrides.get("camel.main.profile");
@@ -46,6 +47,9 @@ public final class PipelinesApplication {
                     RequiredConfiguration.failFastIfMissing(support.getCamelContext());
                     support.configure().withRoutesIncludePattern(
                             PipelineSelection.routesIncludePattern(support.getCamelContext()));
+                    // Camel Main pre-parses the YAML files (and creates their `beans:`) before it processes
+                    // configuration classes: bind the shared beans now, so `#bean:dynamoDbClient` etc. resolve.
+                    bindEarly(support.getCamelContext(), shared);
                 } catch (MissingConfiguration e) {
                     if (!exitOnMissingConfiguration) {
                         throw e;
@@ -57,5 +61,15 @@ public final class PipelinesApplication {
             }
         });
         return main;
+    }
+
+    private static void bindEarly(org.apache.camel.CamelContext context, SharedBeans shared) {
+        try {
+            var processor = org.apache.camel.support.PluginHelper.getBeanPostProcessor(context);
+            processor.postProcessBeforeInitialization(shared, "sharedBeans");
+            processor.postProcessAfterInitialization(shared, "sharedBeans");
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot bind the shared beans: " + e.getMessage(), e);
+        }
     }
 }
