@@ -76,7 +76,7 @@ public class AttachmentExtractor {
         Path file = Files.createTempFile(email.scratch(), "attachment-", ".tmp");
         long size = 0;
         boolean oversize = false;
-        try (InputStream in = part.getInputStream(); OutputStream out = Files.newOutputStream(file)) {
+        try (InputStream in = decoded(part); OutputStream out = Files.newOutputStream(file)) {
             byte[] buffer = new byte[64 * 1024];
             int n;
             while ((n = in.read(buffer)) >= 0) {
@@ -98,6 +98,27 @@ public class AttachmentExtractor {
         }
         LOG.info("email {}: attachment '{}' ({} bytes, {})", email.id(), name, size, contentType);
         files.add(new IncomingFile(email.id(), name, key, file, contentType, 0));
+    }
+
+    /**
+     * The decoded content of a part, streamed from the spooled email. Base64 (nearly every attachment) is decoded
+     * with the JDK's MIME decoder, several times faster than the mail library's; other encodings by the library.
+     */
+    static InputStream decoded(Part part) throws MessagingException, IOException {
+        if (part instanceof jakarta.mail.internet.MimePart mime && "base64".equalsIgnoreCase(encodingOf(mime))
+                && mime instanceof jakarta.mail.internet.MimeBodyPart body) {
+            return java.util.Base64.getMimeDecoder().wrap(new java.io.BufferedInputStream(body.getRawInputStream(), 64 * 1024));
+        }
+        return part.getInputStream();
+    }
+
+    private static String encodingOf(jakarta.mail.internet.MimePart part) {
+        try {
+            String encoding = part.getEncoding();
+            return encoding == null ? null : encoding.trim();
+        } catch (MessagingException e) {
+            return null;
+        }
     }
 
     /** The decoded file name of a part, folders stripped, or null when it has none. */

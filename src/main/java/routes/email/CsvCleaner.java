@@ -190,6 +190,20 @@ public class CsvCleaner {
         void feed(byte[] data, int offset, int length) throws IOException {
             for (int i = offset, end = offset + length; i < end; i++) {
                 int b = data[i] & 0xFF;
+                if (hasContent && !carriageReturn && b >= 0x20 && b < 0x7F) {
+                    // fast path: a run of printable ASCII inside a line is copied as it is
+                    int runEnd = i + 1;
+                    while (runEnd < end) {
+                        int c = data[runEnd]; // signed: bytes >= 0x80 are negative and end the run
+                        if (c < 0x20 || c == 0x7F) {
+                            break;
+                        }
+                        runEnd++;
+                    }
+                    emitRun(data, i, runEnd - i);
+                    i = runEnd - 1;
+                    continue;
+                }
                 if (b == 0 || (stripNonAscii && b >= 0x80)) {
                     continue;
                 }
@@ -241,6 +255,21 @@ public class CsvCleaner {
             out.write(pending, 0, pendingLength);
             pendingLength = 0;
             out.flush();
+        }
+
+        private void emitRun(byte[] data, int offset, int length) throws IOException {
+            while (length > 0) {
+                if (pendingLength == pending.length) {
+                    out.write(pending, 0, pendingLength);
+                    pendingLength = 0;
+                }
+                int n = Math.min(length, pending.length - pendingLength);
+                System.arraycopy(data, offset, pending, pendingLength, n);
+                pendingLength += n;
+                offset += n;
+                length -= n;
+                written += n;
+            }
         }
 
         private void emit(int b) throws IOException {
