@@ -100,8 +100,11 @@ public class CsvCleaner {
             }
         }
         in.skipNBytes(skip);
+        // UTF-16: a stray odd byte at the end (as in files cut by a byte) is dropped, not turned into U+FFFD
+        boolean utf16 = charset.equals(StandardCharsets.UTF_16LE) || charset.equals(StandardCharsets.UTF_16BE);
         Reader reader = new InputStreamReader(in, charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+                .onMalformedInput(utf16 ? CodingErrorAction.IGNORE : CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE));
         var encoder = StandardCharsets.UTF_8.newEncoder();
         char[] chars = new char[BUFFER / 4];
         ByteBuffer bytes = ByteBuffer.allocate(BUFFER);

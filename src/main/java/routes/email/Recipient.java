@@ -50,7 +50,8 @@ public final class Recipient {
         }
         try {
             for (Address address : InternetAddress.parseHeader(headerValue, false)) {
-                if (address instanceof InternetAddress internet && internet.getAddress() != null && internet.getAddress().contains("@")) {
+                if (address instanceof InternetAddress internet && internet.getAddress() != null && internet.getAddress().contains("@")
+                        && !internet.getAddress().trim().matches(".*\\s.*")) {
                     return Optional.of(internet.getAddress().trim());
                 }
             }
