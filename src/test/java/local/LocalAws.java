@@ -41,6 +41,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -62,8 +64,8 @@ public final class LocalAws implements AutoCloseable {
     /** The ports of the emulators and the application. */
     public record Ports(int s3, int sqs, int dynamodb, int sns, int ses, int sfn, int app) {
         /**
-         * The local run's documented ports, each overridable with a system property {@code local.port.<service>}
-         * ({@code s3, sqs, dynamodb, sns, ses, sfn, app}).
+         * The local run's documented ports, each overridable with an environment variable {@code LOCAL_PORT_<SERVICE>}
+         * or a system property {@code local.port.<service>} ({@code s3, sqs, dynamodb, sns, ses, sfn, app}).
          */
         public static Ports fixed() {
             return new Ports(port("s3", 9000), port("sqs", 9324), port("dynamodb", 8000), port("sns", 9911),
@@ -76,7 +78,8 @@ public final class LocalAws implements AutoCloseable {
         }
 
         private static int port(String service, int defaultPort) {
-            return Integer.getInteger("local.port." + service, defaultPort);
+            String value = System.getProperty("local.port." + service, System.getenv("LOCAL_PORT_" + service.toUpperCase()));
+            return value == null || value.isBlank() ? defaultPort : Integer.parseInt(value.trim());
         }
     }
 
@@ -89,8 +92,8 @@ public final class LocalAws implements AutoCloseable {
 
     private final Settings settings;
     private final Path localAwsDir;
-    private final List<AutoCloseable> started = new ArrayList<>();
-    private final Map<String, String> endpoints = new LinkedHashMap<>();
+    private final List<AutoCloseable> started = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, String> endpoints = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
     private final List<NodeEmulator> emulators = new ArrayList<>();
     private final Thread shutdownHook = new Thread(this::close, "local-aws-shutdown");
@@ -131,6 +134,7 @@ public final class LocalAws implements AutoCloseable {
         long begin = System.nanoTime();
         checkNodeModules();
         Ports ports = settings.ports();
+        checkPortsFree(ports);
         Path logs = settings.dataDir().resolve("logs");
         try {
             Files.createDirectories(settings.dataDir().resolve("s3"));
@@ -155,13 +159,21 @@ public final class LocalAws implements AutoCloseable {
             throw new UncheckedIOException("Cannot prepare " + settings.dataDir(), e);
         }
         started.addAll(emulators);
-        startS3(ports.s3());
-        startSqs(ports.sqs());
+        for (String service : List.of("s3", "sqs", "dynamodb", "sns", "ses", "sfn")) {
+            endpoints.put(service, "http://127.0.0.1:" + port(service));
+        }
+        // S3Proxy and ElasticMQ start side by side while the SDK clients load and the node emulators boot
+        long launched = System.nanoTime();
+        CompletableFuture<Long> s3Started = CompletableFuture.supplyAsync(() -> timed(() -> startS3(ports.s3())));
+        CompletableFuture<Long> sqsStarted = CompletableFuture.supplyAsync(() -> timed(() -> startSqs(ports.sqs())));
+        long clientsMillis = timed(this::createClients);
+        CompletableFuture.allOf(s3Started, sqsStarted).exceptionally(failed -> null).join(); // both settled before close()
+        long s3Millis = join(s3Started);
+        long sqsMillis = join(sqsStarted);
         for (NodeEmulator emulator : emulators) {
             emulator.awaitReady(Duration.ofSeconds(30));
-            endpoints.put(emulator.name(), emulator.url());
         }
-        createClients();
+        long nodeReady = System.nanoTime();
         SqsClient fauxqsSqs = clients("sqs", endpoints.get("sns")).sqs();
         started.add(fauxqsSqs);
         creator = new LocalResourceCreator(s3, sqs, fauxqsSqs, sns, dynamoDb, sfn, properties());
@@ -172,9 +184,13 @@ public final class LocalAws implements AutoCloseable {
         started.add(notifier);
         List<Path> files = new ArrayList<>(LocalResources.catalogue(localAwsDir));
         files.addAll(settings.extraResources());
+        long beforeResources = System.nanoTime();
         resources = createResources(files);
-        startupMillis = (System.nanoTime() - begin) / 1_000_000;
-        LOG.info("Local AWS ready in {} ms: {}", startupMillis, endpoints);
+        long end = System.nanoTime();
+        startupMillis = ms(end - begin);
+        LOG.info("Local AWS ready in {} ms (S3 {} ms, SQS {} ms, SDK clients {} ms, node emulators answering {} ms "
+                        + "after launch, resources {} ms): {}", startupMillis, s3Millis, sqsMillis, clientsMillis,
+                ms(nodeReady - launched), ms(end - beforeResources), endpoints);
     }
 
     private void startS3(int port) {
@@ -200,11 +216,14 @@ public final class LocalAws implements AutoCloseable {
         if (!"STARTED".equals(proxy.getState())) {
             throw new IllegalStateException("S3 (S3Proxy) did not start on 127.0.0.1:" + port + ": state " + proxy.getState());
         }
-        endpoints.put("s3", "http://127.0.0.1:" + port);
     }
 
     private void startSqs(int port) {
         SQSRestServer server;
+        // ElasticMQ is stopped by close(); its actor system must not race our shutdown hook with one of its own
+        if (System.getProperty("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook") == null) {
+            System.setProperty("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
+        }
         try {
             server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(port).withAWSRegion(REGION).start();
             server.waitUntilStarted();
@@ -212,7 +231,6 @@ public final class LocalAws implements AutoCloseable {
             throw new IllegalStateException("SQS (ElasticMQ) did not start on 127.0.0.1:" + port + " (port in use?): " + e.getMessage(), e);
         }
         started.add(server::stopAndWait);
-        endpoints.put("sqs", "http://127.0.0.1:" + port);
     }
 
     private void createClients() {
@@ -270,9 +288,43 @@ public final class LocalAws implements AutoCloseable {
         return LocalResources.localProperties(applicationProperties());
     }
 
+    /**
+     * Closes {@code first} before anything of the local AWS when this closes (also on Ctrl-C): the application stops
+     * while its queues and buckets still answer.
+     */
+    public void closeFirst(AutoCloseable first) {
+        started.add(first);
+    }
+
     /** Runs one notifier poll now (tests); returns how many notifications it sent. */
     public int pollS3Notifications() {
         return notifier.pollOnce();
+    }
+
+    /** A clear message now rather than an emulator answering on someone else's server later. */
+    private static void checkPortsFree(Ports ports) {
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        wanted.put("s3", ports.s3());
+        wanted.put("sqs", ports.sqs());
+        wanted.put("dynamodb", ports.dynamodb());
+        wanted.put("sns", ports.sns());
+        wanted.put("ses", ports.ses());
+        wanted.put("sfn", ports.sfn());
+        wanted.put("app", ports.app());
+        List<String> busy = new ArrayList<>();
+        wanted.forEach((service, port) -> {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            } catch (IOException e) {
+                busy.add(service + " " + port);
+            }
+        });
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("Ports already in use on 127.0.0.1: " + String.join(", ", busy)
+                    + ". Stop what holds them (another local run?) or move a service, e.g. LOCAL_PORT_SES=8105 mvn -Plocal"
+                    + " (LOCAL_PORT_S3, _SQS, _DYNAMODB, _SNS, _SES, _SFN, _APP).");
+        }
     }
 
     // ---- accessors ----
@@ -379,10 +431,14 @@ public final class LocalAws implements AutoCloseable {
 
     /**
      * Starts the whole application in this JVM against this local AWS ({@link #applicationProperties()} plus
-     * {@code extraOverrides}) and waits until its CamelContext is started. Close the handle to stop it.
+     * {@code extraOverrides}) and waits until its CamelContext is started. Its HTTP port is a fresh free port unless
+     * {@code camel.server.port} is given ({@link RunningApplication#url()}). Close the handle to stop it.
      */
     public RunningApplication startApplication(Map<String, String> extraOverrides) {
         Map<String, String> overrides = new LinkedHashMap<>(applicationProperties());
+        String port = extraOverrides.getOrDefault("camel.server.port", Integer.toString(freePort()));
+        overrides.put("camel.server.port", port);
+        overrides.put("camel.management.port", port); // health and metrics on the same port, as in production
         overrides.putAll(extraOverrides);
         Main main = PipelinesApplication.create(overrides, false);
         try {
@@ -399,7 +455,9 @@ public final class LocalAws implements AutoCloseable {
             main.stop();
             throw new IllegalStateException("The application's CamelContext did not start within 30 s");
         }
-        return new RunningApplication(main, "http://localhost:" + overrides.getOrDefault("camel.server.port", "8080"));
+        RunningApplication app = new RunningApplication(main, "http://localhost:" + overrides.get("camel.server.port"));
+        closeFirst(app); // a test that forgets to close it still stops it before the emulators
+        return app;
     }
 
     /** A running application: its Camel context and base URL; close to stop it. */
@@ -435,6 +493,40 @@ public final class LocalAws implements AutoCloseable {
                 // the JVM is already shutting down
             }
         }
+    }
+
+    private int port(String service) {
+        Ports p = settings.ports();
+        return switch (service) {
+            case "s3" -> p.s3();
+            case "sqs" -> p.sqs();
+            case "dynamodb" -> p.dynamodb();
+            case "sns" -> p.sns();
+            case "ses" -> p.ses();
+            case "sfn" -> p.sfn();
+            default -> throw new IllegalArgumentException(service);
+        };
+    }
+
+    private static long timed(Runnable step) {
+        long start = System.nanoTime();
+        step.run();
+        return ms(System.nanoTime() - start);
+    }
+
+    private static long join(CompletableFuture<Long> step) {
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     static int freePort() {

@@ -69,7 +69,7 @@ class LocalAwsSmokeIT {
             public void configure() {
                 from("aws2-sqs://smoke-standard?amazonSQSClient=#sqs&waitTimeSeconds=1").routeId("standard").to("mock:standard");
                 from("aws2-sqs://smoke-orders.fifo?amazonSQSClient=#sqs&waitTimeSeconds=1").routeId("fifo").to("mock:fifo");
-                from("aws2-sqs://smoke-monitoring-tap?amazonSQSClient=#sqs&waitTimeSeconds=1").routeId("tap").to("mock:tap");
+                from("aws2-sqs://smoke-monitoring-tap?amazonSQSClient=#sqs&waitTimeSeconds=1&messageAttributeNames=All").routeId("tap").to("mock:tap");
             }
         });
         camel.start();
@@ -166,8 +166,9 @@ class LocalAwsSmokeIT {
     void snsPublishReachesTheSubscribedQueue() throws Exception {
         MockEndpoint mock = camel.getEndpoint("mock:tap", MockEndpoint.class);
         mock.expectedBodiesReceived("{\"snapshot\":\"late\"}");
-        producer.sendBodyAndHeader("aws2-sns://smoke-monitoring?amazonSNSClient=#sns", "{\"snapshot\":\"late\"}",
-                "CamelAwsSnsSubject", "monitoring");
+        mock.expectedHeaderReceived("pipeline", "snapshot"); // a message attribute, kept by raw delivery and the bridge
+        producer.sendBodyAndHeaders("aws2-sns://smoke-monitoring?amazonSNSClient=#sns", "{\"snapshot\":\"late\"}",
+                Map.of("CamelAwsSnsSubject", "monitoring", "pipeline", "snapshot"));
         mock.assertIsSatisfied(20_000);
     }
 

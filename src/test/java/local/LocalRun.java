@@ -32,6 +32,7 @@ public final class LocalRun {
         }
         Map<String, String> overrides = aws.applicationProperties();
         Main main = PipelinesApplication.create(overrides, true);
+        aws.closeFirst(main::stop); // on Ctrl-C the app drains before the emulators go away
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport support) {
@@ -70,6 +71,9 @@ public final class LocalRun {
         line(out, "  Step Functions", endpoints.get("sfn") + "   stepfunctions-local");
         line(out, "SES mail viewer", aws.sesViewerUrl());
         out.append("Buckets: a file copied into a folder is an object (and announced to the bucket's queue):\n");
+        if (aws.resources().buckets().isEmpty()) {
+            out.append("  (none declared in local-aws/resources.yaml yet)\n");
+        }
         for (LocalResources.Bucket bucket : aws.resources().buckets()) {
             out.append("  ").append(display(data.resolve("s3").resolve(bucket.name()))).append('/')
                     .append(bucket.notifyQueue() != null ? "   -> S3 events to queue " + bucket.notifyQueue() : "").append('\n');
