@@ -2,16 +2,10 @@ package bench;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWith;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import routes.email.CsvCleaner;
+import routes.email.EmailRouteHarness;
 import routes.email.IncomingFile;
 import routes.email.SafeUnzipper;
-import routes.shared.DeadLetters;
-import routes.shared.PipelineMetrics;
-import routes.shared.S3EventParser;
-import routes.shared.S3Spool;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.http.AbortableInputStream;
@@ -38,7 +32,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
@@ -141,39 +134,6 @@ public final class EmailUnzipBench {
 
     static RouteResult runRoute(Path email) throws Exception {
         FileS3 s3 = new FileS3(email);
-        CamelContext context = new DefaultCamelContext();
-        Properties p = new Properties();
-        p.put("stage", "bench");
-        p.put("email.bucket.inbox", "inbox");
-        p.put("email.bucket.data", "data");
-        p.put("email.bucket.unprocessable", "unprocessable");
-        p.put("email.queue.inbox-events", "events");
-        p.put("email.queue.dead-letter", "dead");
-        p.put("email.consumers", "1");
-        p.put("email.areas", "sheffield");
-        p.put("email.accept-unknown-areas", "false");
-        p.put("email.max-email-bytes", Long.toString(Long.MAX_VALUE));
-        p.put("email.max-attachment-bytes", Long.toString(Long.MAX_VALUE));
-        p.put("email.unzip.max-entries", "1000");
-        p.put("email.unzip.max-entry-bytes", Long.toString(Long.MAX_VALUE));
-        p.put("email.unzip.max-total-bytes", Long.toString(Long.MAX_VALUE));
-        p.put("email.unzip.max-ratio", "200");
-        p.put("email.unzip.max-depth", "2");
-        p.put("email.download.connect-timeout-ms", "1000");
-        p.put("email.download.read-timeout-ms", "1000");
-        p.put("email.download.max-bytes", "1000");
-        p.put("email.spreadsheet.all-sheets", "false");
-        p.put("email.csv.lossless-utf8", "false");
-        p.put("email.dry-run", "false");
-        p.put("email.smtp.enabled", "false");
-        p.put("email.smtp.host", "127.0.0.1");
-        p.put("email.smtp.port", "0");
-        p.put("errors.maximum-redeliveries", "0");
-        p.put("errors.redelivery-delay", "1");
-        p.put("errors.backoff-multiplier", "1");
-        p.put("errors.maximum-redelivery-delay", "1");
-        context.getPropertiesComponent().setInitialProperties(p);
-        context.setAllowUseOriginalMessage(true);
         SqsClient noSqs = new SqsClient() {
             @Override
             public String serviceName() {
@@ -184,15 +144,12 @@ public final class EmailUnzipBench {
             public void close() {
             }
         };
-        DeadLetters deadLetters = new DeadLetters(noSqs, new PipelineMetrics(context));
-        context.getRegistry().bind("s3Client", s3);
-        context.getRegistry().bind("s3Spool", new S3Spool(s3));
-        context.getRegistry().bind("s3Events", new S3EventParser());
-        context.getRegistry().bind("deadLetters", deadLetters);
-        context.getRegistry().bind("redeliveryAttempts", (org.apache.camel.Processor) deadLetters::countAttempt);
-        for (String file : new String[] {"classpath:routes/error-handling.yaml", "classpath:routes/email-intake.yaml"}) {
-            PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.resolveMandatoryResource(context, file));
-        }
+        String unlimited = Long.toString(Long.MAX_VALUE);
+        CamelContext context = EmailRouteHarness.create(s3, noSqs, java.util.Map.of(
+                "email.bucket.inbox", "inbox", "email.bucket.data", "data", "email.bucket.unprocessable", "unprocessable",
+                "email.max-email-bytes", unlimited, "email.max-attachment-bytes", unlimited,
+                "email.unzip.max-entry-bytes", unlimited, "email.unzip.max-total-bytes", unlimited, "email.unzip.max-ratio", "200",
+                "errors.maximum-redeliveries", "0"));
         AdviceWith.adviceWith(context, "email-intake", a -> a.replaceFromWith("direct:events"));
         context.start();
         try {

@@ -3,23 +3,16 @@ package routes.email;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import routes.shared.DeadLetters;
-import routes.shared.PipelineMetrics;
 import routes.shared.RecordingSqsClient;
-import routes.shared.S3EventParser;
-import routes.shared.S3Spool;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,32 +30,9 @@ class EmailFileRouteAdviceTest {
 
     @BeforeAll
     static void start() throws Exception {
-        context = new DefaultCamelContext();
-        Properties p = new Properties();
-        for (String[] kv : new String[][] {{"email.areas", "sheffield"}, {"email.accept-unknown-areas", "false"},
-            {"email.bucket.inbox", "in"}, {"email.bucket.data", "data"}, {"email.bucket.unprocessable", "unprocessable"},
-            {"email.queue.inbox-events", "q"}, {"email.queue.dead-letter", "dlq"}, {"email.consumers", "1"},
-            {"email.max-email-bytes", "1000000"}, {"email.max-attachment-bytes", "1000000"}, {"email.unzip.max-entries", "10"},
-            {"email.unzip.max-entry-bytes", "1000000"}, {"email.unzip.max-total-bytes", "1000000"}, {"email.unzip.max-ratio", "100"},
-            {"email.unzip.max-depth", "2"}, {"email.download.connect-timeout-ms", "100"}, {"email.download.read-timeout-ms", "100"},
-            {"email.download.max-bytes", "100"}, {"email.spreadsheet.all-sheets", "false"}, {"email.csv.lossless-utf8", "false"},
-            {"email.dry-run", "true"}, {"email.smtp.enabled", "false"}, {"email.smtp.host", "127.0.0.1"}, {"email.smtp.port", "0"},
-            {"errors.maximum-redeliveries", "0"}, {"errors.redelivery-delay", "1"}, {"errors.backoff-multiplier", "1"},
-            {"errors.maximum-redelivery-delay", "1"}}) {
-            p.put(kv[0], kv[1]);
-        }
-        context.getPropertiesComponent().setInitialProperties(p);
-        context.setAllowUseOriginalMessage(true);
-        InMemoryS3 s3 = new InMemoryS3();
-        DeadLetters deadLetters = new DeadLetters(new RecordingSqsClient(), new PipelineMetrics(context));
-        context.getRegistry().bind("s3Client", s3);
-        context.getRegistry().bind("s3Spool", new S3Spool(s3));
-        context.getRegistry().bind("s3Events", new S3EventParser());
-        context.getRegistry().bind("deadLetters", deadLetters);
-        context.getRegistry().bind("redeliveryAttempts", (org.apache.camel.Processor) deadLetters::countAttempt);
-        for (String file : new String[] {"classpath:routes/error-handling.yaml", "classpath:routes/email-intake.yaml"}) {
-            PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.resolveMandatoryResource(context, file));
-        }
+        context = EmailRouteHarness.create(new InMemoryS3(), new RecordingSqsClient(), Map.of(
+                "email.max-attachment-bytes", "1000000", "email.unzip.max-entry-bytes", "1000000",
+                "email.unzip.max-total-bytes", "1000000", "email.dry-run", "true", "errors.maximum-redeliveries", "0"));
         AdviceWith.adviceWith(context, "email-intake", a -> a.replaceFromWith("direct:unused"));
         AdviceWith.adviceWith(context, "email-file", a -> {
             a.weaveById("write-data").replace().to("mock:data");

@@ -3,24 +3,17 @@ package routes.email;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import routes.shared.DeadLetters;
-import routes.shared.PipelineMetrics;
 import routes.shared.RecordingSqsClient;
-import routes.shared.S3EventParser;
-import routes.shared.S3Spool;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,48 +37,8 @@ class EmailIntakeRouteTest {
      */
     @BeforeAll
     static void startCamel() throws Exception {
-        context = new DefaultCamelContext();
-        Properties properties = new Properties();
-        properties.put("stage", "test");
-        properties.put("email.bucket.inbox", "es-{{stage}}-data-inbox");
-        properties.put("email.bucket.data", "es-{{stage}}-data-amr-data");
-        properties.put("email.bucket.unprocessable", "es-{{stage}}-data-unprocessable");
-        properties.put("email.queue.inbox-events", "es-test-data-inbox-events");
-        properties.put("email.queue.dead-letter", "es-test-data-inbox-dead-letters");
-        properties.put("email.consumers", "1");
-        properties.put("email.areas", "sheffield,sheffield-gas,npower-eon,bryt,data,highland=highlands");
-        properties.put("email.accept-unknown-areas", "false");
-        properties.put("email.max-email-bytes", "10000000");
-        properties.put("email.max-attachment-bytes", "3000000");
-        properties.put("email.unzip.max-entries", "50");
-        properties.put("email.unzip.max-entry-bytes", "2000000");
-        properties.put("email.unzip.max-total-bytes", "5000000");
-        properties.put("email.unzip.max-ratio", "100");
-        properties.put("email.unzip.max-depth", "2");
-        properties.put("email.download.connect-timeout-ms", "500");
-        properties.put("email.download.read-timeout-ms", "500");
-        properties.put("email.download.max-bytes", "1000000");
-        properties.put("email.spreadsheet.all-sheets", "false");
-        properties.put("email.csv.lossless-utf8", "false");
-        properties.put("email.dry-run", "false");
-        properties.put("email.smtp.enabled", "false");
-        properties.put("email.smtp.host", "127.0.0.1");
-        properties.put("email.smtp.port", "0");
-        properties.put("errors.maximum-redeliveries", "2");
-        properties.put("errors.redelivery-delay", "1");
-        properties.put("errors.backoff-multiplier", "1");
-        properties.put("errors.maximum-redelivery-delay", "5");
-        context.getPropertiesComponent().setInitialProperties(properties);
-        context.setAllowUseOriginalMessage(true);
-        DeadLetters deadLetters = new DeadLetters(SQS, new PipelineMetrics(context));
-        context.getRegistry().bind("s3Client", S3);
-        context.getRegistry().bind("s3Spool", new S3Spool(S3));
-        context.getRegistry().bind("s3Events", new S3EventParser());
-        context.getRegistry().bind("deadLetters", deadLetters);
-        context.getRegistry().bind("redeliveryAttempts", (org.apache.camel.Processor) deadLetters::countAttempt);
-        for (String file : new String[] {"classpath:routes/error-handling.yaml", "classpath:routes/email-intake.yaml"}) {
-            PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.resolveMandatoryResource(context, file));
-        }
+        context = EmailRouteHarness.create(S3, SQS, Map.of(
+                "email.areas", "sheffield,sheffield-gas,npower-eon,bryt,data,highland=highlands"));
         AdviceWith.adviceWith(context, "email-intake", advice -> advice.replaceFromWith("direct:inbox-events"));
         context.start();
     }
