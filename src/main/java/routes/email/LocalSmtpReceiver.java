@@ -44,6 +44,8 @@ public class LocalSmtpReceiver {
     private final S3Client s3;
     private final String inboxBucket;
     private final long maxBytes;
+    /** Camel creates YAML beans twice (pre-parse and load): one listener per address per JVM. */
+    private static final java.util.Map<String, LocalSmtpReceiver> RUNNING = new java.util.concurrent.ConcurrentHashMap<>();
     private ServerSocket server;
     private ExecutorService workers;
 
@@ -60,7 +62,13 @@ public class LocalSmtpReceiver {
         if (!enabled || server != null) {
             return;
         }
+        LocalSmtpReceiver running = port == 0 ? null : RUNNING.get(host + ":" + port);
+        if (running != null && running.server != null && !running.server.isClosed()) {
+            LOG.debug("Local SMTP receiver already listening on {}:{}", host, port);
+            return;
+        }
         server = new ServerSocket(port, 50, InetAddress.getByName(host));
+        RUNNING.put(host + ":" + port(), this);
         workers = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "local-smtp");
             t.setDaemon(true);
@@ -74,6 +82,7 @@ public class LocalSmtpReceiver {
 
     public synchronized void stop() throws IOException {
         if (server != null) {
+            RUNNING.remove(host + ":" + port(), this);
             server.close();
             workers.shutdownNow();
             server = null;
@@ -82,7 +91,11 @@ public class LocalSmtpReceiver {
 
     /** The bound port (useful when configured as 0). */
     public int port() {
-        return server == null ? port : server.getLocalPort();
+        if (server != null) {
+            return server.getLocalPort();
+        }
+        LocalSmtpReceiver running = RUNNING.get(host + ":" + port);
+        return running != null && running != this ? running.port() : port;
     }
 
     private void acceptLoop() {

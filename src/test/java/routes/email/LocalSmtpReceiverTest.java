@@ -62,4 +62,23 @@ class LocalSmtpReceiverTest {
         assertThat(off.port()).isZero();
         off.stop();
     }
+
+    @Test
+    void aSecondInstanceOnTheSameAddressLeavesTheFirstListening() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        LocalSmtpReceiver first = new LocalSmtpReceiver(true, "127.0.0.1", port, s3, "inbox", 10_000);
+        LocalSmtpReceiver second = new LocalSmtpReceiver(true, "127.0.0.1", port, s3, "inbox", 10_000);
+        first.start();
+        try {
+            second.start();
+            EmailIntakeIT.sendSmtp(second.port(), "a@b", "Subject: x\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(s3.in("inbox")).hasSize(1);
+        } finally {
+            second.stop();
+            first.stop();
+        }
+    }
 }
