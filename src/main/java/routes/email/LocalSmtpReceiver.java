@@ -81,6 +81,11 @@ public class LocalSmtpReceiver {
     }
 
     public synchronized void stop() throws IOException {
+        LocalSmtpReceiver twin = port == 0 ? null : RUNNING.get(host + ":" + port);
+        if (server == null && twin != null && twin != this) {
+            twin.stop(); // the listener was opened by the other instance of this bean
+            return;
+        }
         if (server != null) {
             RUNNING.remove(host + ":" + port(), this);
             server.close();

@@ -78,7 +78,10 @@ class LocalSmtpReceiverTest {
             assertThat(s3.in("inbox")).hasSize(1);
         } finally {
             second.stop();
-            first.stop();
+        }
+        assertThat(new LocalSmtpReceiver(true, "127.0.0.1", port, s3, "inbox", 10).port()).isEqualTo(port);
+        try (java.net.ServerSocket again = new java.net.ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertThat(again.isBound()).as("stopping either instance closes the one listener").isTrue();
         }
     }
 }
