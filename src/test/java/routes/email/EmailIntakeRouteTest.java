@@ -309,4 +309,32 @@ class EmailIntakeRouteTest {
         assertThat(List.of("email-intake", "email-receive", "email-file"))
                 .allMatch(id -> context.getRouteController().getRouteStatus(id).isStarted());
     }
+
+    @Test
+    void temporaryFilesAreRemovedWhenTheEmailIsDone() throws Exception {
+        java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        java.util.function.Supplier<Long> scratch = () -> {
+            try (var files = java.nio.file.Files.list(tmp)) {
+                return files.filter(f -> f.getFileName().toString().startsWith("email-") || f.getFileName().toString().startsWith("spool-")).count();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        long before = scratch.get();
+        deliver("cleanup", Fixtures.emailWithAttachments("sheffield@x.org", "n.zip", "application/zip",
+                Fixtures.zip("a.csv", Fixtures.cr(), "b.zip", Fixtures.zip("c.csv", Fixtures.cr())), "s.xls", "application/vnd.ms-excel", Fixtures.npowerXls()));
+
+        assertThat(S3.in(DATA)).hasSize(3);
+        assertThat(scratch.get()).isEqualTo(before);
+    }
+
+    @Test
+    void anEmailOverTheSizeLimitIsDeadLetteredWithTheReason() {
+        deliver("huge", new byte[10_000_001]);
+
+        assertThat(S3.in(DATA)).isEmpty();
+        assertThat(SQS.sent).hasSize(1);
+        assertThat(SQS.sent.get(0).messageAttributes().get(DeadLetters.REASON).stringValue())
+                .contains("is 10000001 bytes, over the limit of 10000000");
+    }
 }
