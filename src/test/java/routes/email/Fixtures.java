@@ -162,7 +162,9 @@ public final class Fixtures {
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (int i = 0; i < namesAndContents.length; i += 2) {
                 String name = (String) namesAndContents[i];
-                zip.putNextEntry(new ZipEntry(name));
+                ZipEntry entry = new ZipEntry(name);
+                entry.setTime(1_541_678_724_000L); // fixed, so the same fixture is always the same bytes
+                zip.putNextEntry(entry);
                 if (!name.endsWith("/")) {
                     zip.write((byte[]) namesAndContents[i + 1]);
                 }
