@@ -12,7 +12,7 @@ import java.util.Base64;
  * matters for attachments of hundreds of megabytes.
  */
 final class Base64Stream extends InputStream {
-    private static final int CHUNK = 256 * 1024;
+    private static final int CHUNK = 256 * 1024; // a multiple of 4
     private static final boolean[] ALPHABET = new boolean[128];
 
     static {
@@ -21,11 +21,18 @@ final class Base64Stream extends InputStream {
         }
     }
 
+    private static final Base64.Decoder DECODER = Base64.getDecoder();
+
     private final InputStream raw;
     private final byte[] in = new byte[CHUNK];
-    private final byte[] chars = new byte[CHUNK + 4];
+    private int inPosition;
+    private int inLength;
+    /** Exactly CHUNK alphabet characters are decoded at a time into {@code out}: no garbage per chunk. */
+    private final byte[] chars = new byte[CHUNK];
     private int charCount;
-    private byte[] decoded = new byte[0];
+    private final byte[] out = new byte[CHUNK / 4 * 3];
+    private byte[] decoded = out;
+    private int decodedLength;
     private int position;
     private boolean finished;
 
@@ -44,27 +51,30 @@ final class Base64Stream extends InputStream {
         if (length == 0) {
             return 0;
         }
-        while (position >= decoded.length) {
+        while (position >= decodedLength) {
             if (finished) {
                 return -1;
             }
             fill();
         }
-        int n = Math.min(length, decoded.length - position);
+        int n = Math.min(length, decodedLength - position);
         System.arraycopy(decoded, position, buffer, offset, n);
         position += n;
         return n;
     }
 
     private void fill() throws IOException {
-        int n = raw.read(in);
-        if (n < 0) {
-            finished = true;
-            decodeLastGroup();
-            return;
-        }
-        for (int i = 0; i < n; i++) {
-            byte b = in[i];
+        while (charCount < CHUNK) {
+            if (inPosition == inLength) {
+                inLength = raw.read(in);
+                inPosition = 0;
+                if (inLength < 0) {
+                    finished = true;
+                    decodeLastGroup();
+                    return;
+                }
+            }
+            byte b = in[inPosition++];
             if (b < 0 || !ALPHABET[b]) {
                 continue;
             }
@@ -76,11 +86,14 @@ final class Base64Stream extends InputStream {
             }
             chars[charCount++] = b;
         }
-        int whole = charCount - charCount % 4;
-        decoded = decode(Arrays.copyOf(chars, whole));
+        try {
+            decodedLength = DECODER.decode(chars, out);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("Invalid base64 content: " + e.getMessage(), e);
+        }
+        decoded = out;
         position = 0;
-        System.arraycopy(chars, whole, chars, 0, charCount - whole);
-        charCount -= whole;
+        charCount = 0;
     }
 
     private void decodeLastGroup() throws IOException {
@@ -92,6 +105,7 @@ final class Base64Stream extends InputStream {
             group[i] = '=';
         }
         decoded = decode(group);
+        decodedLength = decoded.length;
         position = 0;
         charCount = 0;
     }
