@@ -1,0 +1,51 @@
+package routes.snapshot;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import routes.shared.SideEffectGuard;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+
+/**
+ * Tells snapshot-sender to send a collection's {@code _success} file: the export-state message on the FIFO queue,
+ * group = collection name with {@code .} → {@code _}, deduplication id = SHA-256 of the body. Sent at most once per
+ * run and collection (the side-effect guard), even if snapshot-sender moves the collection back to {@code Sent}.
+ */
+public class ExportStateSender {
+    private static final Logger LOG = LoggerFactory.getLogger(ExportStateSender.class);
+
+    private final SqsClient sqs;
+    private final String queue;
+    private final SideEffectGuard guard;
+    private final SnapshotMetrics metrics;
+    private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
+
+    public ExportStateSender(SqsClient sqs, String queue, SideEffectGuard guard, SnapshotMetrics metrics) {
+        this.sqs = sqs;
+        this.queue = queue;
+        this.guard = guard;
+        this.metrics = metrics;
+    }
+
+    public void send(StatusMessage message) {
+        guard.once("snapshot", "export-state#" + message.correlationId() + "#" + message.collectionName(), () -> {
+            String body = ExportStateMessage.json(message);
+            String messageId = sqs.sendMessage(request(queueUrl(), body, message.messageGroupId())).messageId();
+            metrics.collectionReceived(message);
+            LOG.info("Collection {} fully received: export-state message {} sent to {}", message.collectionName(), messageId, queue);
+            return messageId;
+        });
+    }
+
+    static SendMessageRequest request(String queueUrl, String body, String messageGroupId) {
+        return SendMessageRequest.builder().queueUrl(queueUrl).messageBody(body).messageGroupId(messageGroupId)
+                .messageDeduplicationId(ExportStateMessage.deduplicationId(body)).build();
+    }
+
+    private String queueUrl() {
+        return queueUrls.computeIfAbsent(queue, q -> q.startsWith("http") ? q : sqs.getQueueUrl(b -> b.queueName(q)).queueUrl());
+    }
+}
