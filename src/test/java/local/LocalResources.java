@@ -128,8 +128,16 @@ public record LocalResources(List<Bucket> buckets, List<Queue> queues, List<Tabl
 
     /** Replaces {@code {{key}}} / {@code {{key:default}}}; an unknown key is an error naming it and {@code where}. */
     public static String resolve(String text, Function<String, String> properties, String where) {
+        return resolve(text, properties, where, 0);
+    }
+
+    /** Property values may hold placeholders themselves ({@code es-{{stage}}-data-inbox}), as Camel allows. */
+    private static String resolve(String text, Function<String, String> properties, String where, int depth) {
         if (text == null) {
             return null;
+        }
+        if (depth > 10) {
+            throw new IllegalArgumentException("Placeholders nested too deep (a cycle?) in " + where + ": " + text);
         }
         Matcher matcher = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
@@ -143,7 +151,7 @@ public record LocalResources(List<Bucket> buckets, List<Queue> queues, List<Tabl
                 throw new IllegalArgumentException("Property '" + key + "' used in " + where
                         + " is not set in application.properties / application-local.properties");
             }
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(resolve(value, properties, where, depth + 1)));
         }
         matcher.appendTail(out);
         return out.toString();

@@ -1,0 +1,183 @@
+package routes.email;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The pipeline's only side effects: objects in the data bucket and in the unprocessable bucket. Each object carries
+ * the email id ({@code email-id} metadata); unprocessable ones also the {@code reason}. Writes are safe to repeat: the
+ * keys are deterministic per email and file, and a key already written by the same email is simply overwritten with
+ * the same bytes. A key already taken by another email (two emails to one area in the same second with the same file
+ * name) is never overwritten: this email's object gets {@code -<8 hex of its id>} before the extension instead.
+ * A failed write throws, so the route retries it and finally dead-letters the email: nothing is silently lost.
+ * With {@code dryRun} the writes are only logged.
+ */
+public class EmailOutputs {
+    public static final String EMAIL_ID = "email-id";
+    public static final String REASON = "reason";
+    public static final String SOURCE = "source-name";
+    static final int MAX_METADATA_VALUE = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(EmailOutputs.class);
+
+    private final S3Client s3;
+    private final String dataBucket;
+    private final String unprocessableBucket;
+    private final boolean dryRun;
+    private final EmailKeys keys;
+
+    public EmailOutputs(S3Client s3, String dataBucket, String unprocessableBucket, boolean dryRun, EmailKeys keys) {
+        this.s3 = s3;
+        this.keys = keys;
+        this.dataBucket = dataBucket;
+        this.unprocessableBucket = unprocessableBucket;
+        this.dryRun = dryRun;
+    }
+
+    public String dataBucket() {
+        return dataBucket;
+    }
+
+    public String unprocessableBucket() {
+        return unprocessableBucket;
+    }
+
+    /** A cleaned CSV to the data bucket; returns the key written. */
+    public String toData(IncomingFile file) {
+        String key = put(dataBucket, file, file.contentType() == null ? "text/csv" : file.contentType(), null);
+        LOG.info("email {}: '{}' cleaned -> s3://{}/{}", file.emailId(), file.name(), dataBucket, key);
+        return key;
+    }
+
+    /** A file this pipeline cannot use, with the reason in its metadata; returns the key written. */
+    public String toUnprocessable(IncomingFile file, String reason) {
+        String key = put(unprocessableBucket, file, file.contentType(), reason);
+        LOG.warn("email {}: '{}' unprocessable -> s3://{}/{}: {}", file.emailId(), file.name(), unprocessableBucket, key, reason);
+        return key;
+    }
+
+    /**
+     * The route's unprocessable step: the reason is the {@link Unprocessable} just caught, else the file's
+     * {@link FileRouter#REASON_HEADER}.
+     */
+    public String unprocessable(IncomingFile file, org.apache.camel.Exchange exchange) {
+        Throwable caught = exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String reason = caught instanceof Unprocessable ? caught.getMessage()
+                : exchange.getMessage().getHeader(FileRouter.REASON_HEADER, String.class);
+        return toUnprocessable(file, reason == null ? "unprocessable" : reason);
+    }
+
+    /** An email that could not be routed (no recipient, unknown area, malformed MIME): the whole email. */
+    public String unroutable(ReceivedEmail email) {
+        return emailToUnprocessable(email, email.problem());
+    }
+
+    /** An email with neither a usable attachment nor a usable download link: the whole email. */
+    public String nothingToTake(ReceivedEmail email, org.apache.camel.Exchange exchange) {
+        String failures = exchange.getProperty(ImservLinks.FAILURES, "", String.class);
+        return emailToUnprocessable(email, "no attachment and no usable download link" + failures);
+    }
+
+    /** The whole email, when it cannot be routed (no recipient, unknown area, malformed, nothing to take from it). */
+    public String emailToUnprocessable(ReceivedEmail email, String reason) {
+        String prefix = email.prefix() != null ? email.prefix() : keys.prefix("unrouted", email.receivedAt());
+        IncomingFile whole = new IncomingFile(email.id(), email.id() + ".eml", prefix + "/" + email.id() + ".eml",
+                email.raw(), "message/rfc822", 0, reason);
+        return toUnprocessable(whole, reason);
+    }
+
+    private String put(String bucket, IncomingFile file, String contentType, String reason) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put(EMAIL_ID, ascii(file.emailId()));
+        metadata.put(SOURCE, ascii(file.name()));
+        if (reason != null) {
+            metadata.put(REASON, ascii(reason));
+        }
+        if (dryRun) {
+            LOG.info("email {}: dry run, would write s3://{}/{} {}", file.emailId(), bucket, file.key(), metadata);
+            return file.key();
+        }
+        String key = file.key();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<String> owner = ownerOf(bucket, key);
+            if (owner.isPresent() && !owner.get().equals(metadata.get(EMAIL_ID))) {
+                String other = key;
+                key = EmailKeys.withSuffix(file.key(), "-" + shortHash(file.emailId() + (attempt == 0 ? "" : "#" + attempt)));
+                LOG.warn("email {}: s3://{}/{} belongs to email {}; writing {} instead", file.emailId(), bucket, other, owner.get(), key);
+                continue;
+            }
+            PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket).key(key).metadata(metadata);
+            if (contentType != null) {
+                request.contentType(contentType);
+            }
+            if (owner.isEmpty()) {
+                request.ifNoneMatch("*");
+            }
+            try {
+                s3.putObject(request.build(), RequestBody.fromFile(file.file()));
+                return key;
+            } catch (S3Exception e) {
+                if (e.statusCode() == 412) {
+                    continue; // someone wrote it between our check and our write: look again
+                }
+                if (e.statusCode() == 501 && owner.isEmpty()) {
+                    s3.putObject(request.ifNoneMatch(null).build(), RequestBody.fromFile(file.file()));
+                    return key;
+                }
+                throw e;
+            }
+        }
+        throw new routes.shared.TransientFailure("Could not find a free key for " + file.key() + " in " + bucket);
+    }
+
+    private Optional<String> ownerOf(String bucket, String key) {
+        try {
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));
+            return Optional.of(head.metadata().getOrDefault(EMAIL_ID, ""));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    static String shortHash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** S3 metadata travels in HTTP headers: printable ASCII only, bounded. */
+    static String ascii(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            out.append(c >= 0x20 && c < 0x7F ? c : '?');
+            if (out.length() >= MAX_METADATA_VALUE) {
+                break;
+            }
+        }
+        return out.toString();
+    }
+}

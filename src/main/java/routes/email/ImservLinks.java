@@ -1,0 +1,219 @@
+package routes.email;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * IMServ "DataVision" report emails carry no attachment but download links. As the original: the text scanned is
+ * the decoded first MIME part (or the decoded body of a single-part email); links match
+ * {@code https://datavision.imserv.com/imgserver/InternalImage.aspx?} followed by {@code [a-zA-Z0-9&%=]+}; each is
+ * fetched with GET, redirects not followed; a download fails when the status is not 2xx, the content type contains
+ * {@code text/html}, or the body contains {@code Your image cannot be displayed at this time} (IMServ answers 200 with
+ * an HTML error page). The file name comes from {@code Content-Disposition: ...filename="x"}, else the link with
+ * {@code :}, {@code /} and {@code ?} replaced by {@code _}. Added: connect and read timeouts, a size cap, duplicate
+ * links fetched once; a failure is logged at error level with the link and skipped.
+ */
+public class ImservLinks {
+    static final Pattern LINK = Pattern.compile("https://datavision\\.imserv\\.com/imgserver/InternalImage\\.aspx\\?[a-zA-Z0-9&%=]+");
+    static final Pattern FILENAME = Pattern.compile("filename=([\"']?)(.+?)\\1(?:;|$)");
+    static final String ERROR_PAGE = "Your image cannot be displayed at this time";
+    private static final Logger LOG = LoggerFactory.getLogger(ImservLinks.class);
+
+    /** A downloaded report, or why it could not be downloaded. */
+    public record Download(String link, String filename, String contentType, Path file, String failure) {
+        public boolean succeeded() {
+            return failure == null;
+        }
+    }
+
+    private final HttpClient http;
+    private final Duration readTimeout;
+    private final long maxBytes;
+
+    public ImservLinks(Duration connectTimeout, Duration readTimeout, long maxBytes) {
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.readTimeout = readTimeout;
+        this.maxBytes = maxBytes;
+    }
+
+    public ImservLinks(long connectTimeoutMillis, long readTimeoutMillis, long maxBytes) {
+        this(Duration.ofMillis(connectTimeoutMillis), Duration.ofMillis(readTimeoutMillis), maxBytes);
+    }
+
+    /** Exchange property listing why downloads failed (for the unprocessable reason when nothing could be taken). */
+    public static final String FAILURES = "EmailDownloadFailures";
+
+    /** Follows the links of an email without attachments; each successful download becomes a file {@code <prefix>/<filename>}. */
+    public List<IncomingFile> follow(ReceivedEmail email, org.apache.camel.Exchange exchange) {
+        LOG.info("email {}: no attachments, extracting download links", email.id());
+        List<IncomingFile> files = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (String link : extract(email.id(), email.message())) {
+            Download download = download(email.id(), link, email.scratch());
+            if (download.succeeded()) {
+                String key = EmailKeys.unique(exchange, email.prefix() + "/" + download.filename());
+                files.add(new IncomingFile(email.id(), download.filename(), key, download.file(), download.contentType(), 0));
+            } else {
+                failures.add(download.failure());
+            }
+        }
+        exchange.setProperty(FAILURES, failures.isEmpty() ? "" : "; " + String.join("; ", failures));
+        return files;
+    }
+
+    /** The download links of {@code message}, in order, each once; empty (logged) when the body cannot be read. */
+    public List<String> extract(String emailId, MimeMessage message) {
+        if (message == null) {
+            return List.of();
+        }
+        String subject = null;
+        try {
+            subject = message.getSubject();
+            String text = firstPartText(message);
+            LinkedHashSet<String> links = new LinkedHashSet<>();
+            Matcher matcher = LINK.matcher(text);
+            while (matcher.find()) {
+                links.add(matcher.group());
+            }
+            return new ArrayList<>(links);
+        } catch (Exception e) {
+            LOG.warn("email {}: unable to process mail body: {}, {}", emailId, subject, e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static String firstPartText(MimeMessage message) throws Exception {
+        Object content = message.getContent();
+        if (content instanceof Multipart multipart) {
+            if (multipart.getCount() == 0) {
+                return "";
+            }
+            BodyPart first = multipart.getBodyPart(0);
+            Object firstContent = first.getContent();
+            return firstContent instanceof String s ? s : "";
+        }
+        if (content instanceof String s) {
+            return s;
+        }
+        if (content instanceof InputStream in) {
+            try (in) {
+                return new String(in.readNBytes(1024 * 1024), StandardCharsets.ISO_8859_1);
+            }
+        }
+        return "";
+    }
+
+    /** Downloads {@code link} into a temporary file in {@code folder}; never throws. */
+    public Download download(String emailId, String link, Path folder) {
+        LOG.info("email {}: downloading {}", emailId, link);
+        Path file = null;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(link)).timeout(readTimeout).GET().build();
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            String contentType = response.headers().firstValue("content-type").orElse(null);
+            try (InputStream body = response.body()) {
+                if (response.statusCode() < 200 || response.statusCode() > 299) {
+                    return failed(emailId, link, "HTTP status " + response.statusCode(), null);
+                }
+                if (contentType != null && contentType.contains("text/html")) {
+                    return failed(emailId, link, "content type " + contentType, null);
+                }
+                file = Files.createTempFile(folder, "download-", ".tmp");
+                long size = copy(body, file);
+                if (size < 0) {
+                    return failed(emailId, link, "over the size limit of " + maxBytes + " bytes", file);
+                }
+                if (contains(file, ERROR_PAGE)) {
+                    return failed(emailId, link, "the body says '" + ERROR_PAGE + "'", file);
+                }
+            }
+            String filename = response.headers().firstValue("content-disposition").flatMap(ImservLinks::filenameOf)
+                    .orElseGet(() -> link.replaceAll("[:/?]", "_"));
+            LOG.info("email {}: downloaded {} as '{}'", emailId, link, filename);
+            return new Download(link, filename, contentType, file, null);
+        } catch (IOException | RuntimeException e) {
+            return failed(emailId, link, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), file);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(emailId, link, "interrupted", file);
+        }
+    }
+
+    static Optional<String> filenameOf(String contentDisposition) {
+        Matcher matcher = FILENAME.matcher(contentDisposition);
+        if (!matcher.find()) {
+            return Optional.empty();
+        }
+        String name = matcher.group(2).trim();
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        return name.isEmpty() ? Optional.empty() : Optional.of(name);
+    }
+
+    private Download failed(String emailId, String link, String why, Path file) {
+        LOG.error("email {}: unable to download file {} ({})", emailId, link, why);
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // removed with the scratch folder
+            }
+        }
+        return new Download(link, null, null, null, "unable to download file " + link + ": " + why);
+    }
+
+    /** Copies at most {@code maxBytes}; -1 when the body is longer. */
+    private long copy(InputStream in, Path file) throws IOException {
+        long total = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                total += n;
+                if (total > maxBytes) {
+                    return -1;
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        return total;
+    }
+
+    private static boolean contains(Path file, String phrase) throws IOException {
+        byte[] needle = phrase.getBytes(StandardCharsets.ISO_8859_1);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] window = new byte[64 * 1024 + needle.length];
+            int carried = 0;
+            int n;
+            while ((n = in.read(window, carried, window.length - carried)) >= 0) {
+                int end = carried + n;
+                if (new String(window, 0, end, StandardCharsets.ISO_8859_1).contains(phrase)) {
+                    return true;
+                }
+                carried = Math.min(needle.length - 1, end);
+                System.arraycopy(window, end - carried, window, 0, carried);
+            }
+        }
+        return false;
+    }
+}

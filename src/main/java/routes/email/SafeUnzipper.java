@@ -1,0 +1,174 @@
+package routes.email;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Unzips an archive entry by entry, streaming each entry to its own temporary file, within limits: the number of
+ * entries, the bytes of one entry, the bytes of the whole archive, the compression ratio (uncompressed bytes over the
+ * compressed bytes read so far, checked while inflating, so a bomb stops early) and the nesting depth. Directory
+ * entries are skipped; entry names are sanitised ({@code ../}, absolute paths, backslashes and control characters
+ * removed), so every entry stays under the archive's own folder. Any violation, a corrupt or encrypted archive, or an
+ * archive with no files throws {@link Unprocessable} with the reason, after deleting what was extracted: the archive
+ * then goes to the unprocessable bucket as a whole and no part of it reaches the data bucket.
+ */
+public class SafeUnzipper {
+    private static final int BUFFER = 256 * 1024;
+    /** Below this many uncompressed bytes the ratio is not judged (tiny, highly compressible files are normal). */
+    private static final long RATIO_GRACE_BYTES = 1024 * 1024;
+
+    private final int maxEntries;
+    private final long maxEntryBytes;
+    private final long maxTotalBytes;
+    private final int maxRatio;
+    private final int maxDepth;
+
+    public SafeUnzipper(int maxEntries, long maxEntryBytes, long maxTotalBytes, int maxRatio, int maxDepth) {
+        this.maxEntries = maxEntries;
+        this.maxEntryBytes = maxEntryBytes;
+        this.maxTotalBytes = maxTotalBytes;
+        this.maxRatio = maxRatio;
+        this.maxDepth = maxDepth;
+    }
+
+    /**
+     * The files of {@code archive}, keyed {@code <archive key up to its last "/">/<sanitised entry name>}, one level
+     * deeper than the archive.
+     */
+    public List<IncomingFile> expand(IncomingFile archive) throws IOException {
+        if (archive.depth() >= maxDepth) {
+            throw new Unprocessable("'" + archive.name() + "' is a zip nested " + (archive.depth() + 1)
+                    + " levels deep; the limit is " + maxDepth);
+        }
+        String folder = archive.key().contains("/") ? archive.key().substring(0, archive.key().lastIndexOf('/') + 1) : "";
+        Path directory = archive.file().toAbsolutePath().getParent();
+        List<IncomingFile> files = new ArrayList<>();
+        long total = 0;
+        int entries = 0;
+        byte[] buffer = new byte[BUFFER];
+        try (CountingInputStream counted = new CountingInputStream(new BufferedInputStream(Files.newInputStream(archive.file()), BUFFER));
+             ZipInputStream zip = new ZipInputStream(counted)) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                String name = sanitise(entry.getName());
+                if (name.isEmpty()) {
+                    continue;
+                }
+                if (++entries > maxEntries) {
+                    throw new Unprocessable("'" + archive.name() + "' has more than " + maxEntries + " files");
+                }
+                Path out = Files.createTempFile(directory, "entry-", ".tmp");
+                files.add(new IncomingFile(archive.emailId(), baseName(name), folder + name, out, null, archive.depth() + 1));
+                long entryBytes = 0;
+                try (OutputStream target = Files.newOutputStream(out)) {
+                    int n;
+                    while ((n = zip.read(buffer)) > 0) {
+                        entryBytes += n;
+                        total += n;
+                        if (entryBytes > maxEntryBytes) {
+                            throw new Unprocessable("'" + archive.name() + "': entry '" + name + "' is over the limit of " + maxEntryBytes + " bytes");
+                        }
+                        if (total > maxTotalBytes) {
+                            throw new Unprocessable("'" + archive.name() + "' unpacks to more than the limit of " + maxTotalBytes + " bytes");
+                        }
+                        if (total > RATIO_GRACE_BYTES && total > (long) maxRatio * Math.max(1, counted.count)) {
+                            throw new Unprocessable("'" + archive.name() + "' has a compression ratio over " + maxRatio
+                                    + ":1 (" + total + " bytes from " + counted.count + "): a zip bomb?");
+                        }
+                        target.write(buffer, 0, n);
+                    }
+                }
+            }
+        } catch (Unprocessable e) {
+            deleteAll(files);
+            throw e;
+        } catch (ZipException | IllegalArgumentException | java.io.EOFException e) {
+            deleteAll(files);
+            throw new Unprocessable("'" + archive.name() + "' is not a readable zip archive: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            deleteAll(files);
+            throw e;
+        }
+        if (files.isEmpty()) {
+            throw new Unprocessable("'" + archive.name() + "' contains no files (or is not a zip archive)");
+        }
+        return files;
+    }
+
+    /** Removes {@code ../}, {@code ./}, leading slashes, drive letters, backslashes and control characters. */
+    public static String sanitise(String entryName) {
+        String unified = entryName.replace('\\', '/');
+        StringBuilder clean = new StringBuilder();
+        for (String segment : unified.split("/")) {
+            String s = segment.replaceAll("[\\p{Cntrl}]", "").strip();
+            if (s.isEmpty() || s.equals(".") || s.equals("..") || s.matches("[A-Za-z]:")) {
+                continue;
+            }
+            if (clean.length() > 0) {
+                clean.append('/');
+            }
+            clean.append(s);
+        }
+        return clean.toString();
+    }
+
+    static String baseName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static void deleteAll(List<IncomingFile> files) {
+        for (IncomingFile file : files) {
+            try {
+                Files.deleteIfExists(file.file());
+            } catch (IOException ignored) {
+                // temp files are also removed when the exchange completes
+            }
+        }
+    }
+
+    private static final class CountingInputStream extends FilterInputStream {
+        long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
+    }
+}

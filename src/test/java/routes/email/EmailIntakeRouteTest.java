@@ -1,0 +1,340 @@
+package routes.email;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.AdviceWith;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import routes.shared.DeadLetters;
+import routes.shared.RecordingSqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole route (email-intake.yaml) on an in-memory S3: inbox email in, objects in the data and unprocessable
+ * buckets out, and the dead-letter queue for failures. The SQS consumer is replaced by a direct endpoint.
+ */
+class EmailIntakeRouteTest {
+    static final InMemoryS3 S3 = new InMemoryS3();
+    static final RecordingSqsClient SQS = new RecordingSqsClient();
+    static final String INBOX = "es-test-data-inbox";
+    static final String DATA = "es-test-data-amr-data";
+    static final String UNPROCESSABLE = "es-test-data-unprocessable";
+    static final String TIME = "2025-03-23T10:11:12.000Z";
+
+    static CamelContext context;
+
+    /**
+     * The shared error handling and the email route file in a plain Camel context, the shared beans bound before the
+     * YAML's own beans are created; AdviceWith replaces the SQS consumer with a direct endpoint.
+     */
+    @BeforeAll
+    static void startCamel() throws Exception {
+        context = EmailRouteHarness.create(S3, SQS, Map.of(
+                "email.areas", "sheffield,sheffield-gas,npower-eon,bryt,data,highland=highlands"));
+        AdviceWith.adviceWith(context, "email-intake", advice -> advice.replaceFromWith("direct:inbox-events"));
+        context.start();
+    }
+
+    @AfterAll
+    static void stopCamel() {
+        context.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        S3.clear();
+        SQS.sent.clear();
+    }
+
+    static String event(String key) {
+        return "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"eventTime\":\"" + TIME + "\",\"awsRegion\":\"us-east-1\","
+                + "\"s3\":{\"bucket\":{\"name\":\"" + INBOX + "\"},\"object\":{\"key\":\"" + key + "\",\"size\":1024}}}]}";
+    }
+
+    void deliver(String key, byte[] email) {
+        deliver(key, email, Map.of());
+    }
+
+    void deliver(String key, byte[] email, Map<String, String> metadata) {
+        S3.store(INBOX, key, email, metadata);
+        ProducerTemplate template = context.createProducerTemplate();
+        template.sendBody("direct:inbox-events", event(key));
+    }
+
+    @Test
+    void theSheffieldEmailEndsAsTheCleanedCsvUnderAreaAndTimestamp() {
+        deliver("sheffield-email", Fixtures.sheffieldEmail());
+
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key)
+                .containsExactly("sheffield/20250323-101112/4003063_9232_Export_20181108_120524_290.csv");
+        InMemoryS3.StoredObject csv = S3.in(DATA).get(0);
+        assertThat(csv.body()).hasSize(17325);
+        assertThat(csv.metadata()).containsEntry("email-id", "sheffield-email");
+        assertThat(S3.in(UNPROCESSABLE)).isEmpty();
+        assertThat(SQS.sent).isEmpty();
+    }
+
+    @Test
+    void theForwardedEmailUsesXForwardedTo() {
+        deliver("fwd", Fixtures.sheffieldForwarded());
+
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key)
+                .containsExactly("sheffield/20250323-101112/4003063_9232_Export_20190227_120407_366.csv");
+        assertThat(S3.in(DATA).get(0).body()).hasSize(30452 - 47);
+    }
+
+    @Test
+    void spreadsheetsAreConvertedThenCleanedAsKeyDotCsv() {
+        deliver("npower", Fixtures.emailWithAttachments("npower-eon@datafeeds.example.org",
+                "export.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Fixtures.npowerXlsx(),
+                "export.XLS", "application/vnd.ms-excel", Fixtures.npowerXls()));
+
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key).containsExactly(
+                "npower-eon/20250323-101112/export.XLS.csv", "npower-eon/20250323-101112/export.xlsx.csv");
+        assertThat(S3.in(DATA).get(0).text()).startsWith("\"mpan\",\"rdate\"");
+    }
+
+    @Test
+    void aPngAttachmentIsUnprocessableWithTheReasonInItsMetadata() {
+        deliver("png", Fixtures.emailWithAttachments("sheffield@datafeeds.example.org", "image.png", "image/png", Fixtures.png()));
+
+        assertThat(S3.in(DATA)).isEmpty();
+        InMemoryS3.StoredObject png = S3.get(UNPROCESSABLE, "sheffield/20250323-101112/image.png");
+        assertThat(png.body()).isEqualTo(Fixtures.png());
+        assertThat(png.metadata().get("reason")).contains("unsupported extension .png");
+        assertThat(png.metadata()).containsEntry("email-id", "png");
+    }
+
+    @Test
+    void anUnknownRecipientIsUnprocessableAsAWholeEmail() {
+        deliver("unknown", Fixtures.emailWithAttachments("Nobody+tag@datafeeds.example.org", "export.csv", "text/csv", Fixtures.cr()));
+
+        assertThat(S3.in(DATA)).isEmpty();
+        InMemoryS3.StoredObject email = S3.get(UNPROCESSABLE, "unrouted/20250323-101112/unknown.eml");
+        assertThat(email.metadata().get("reason")).startsWith("unknown recipient 'nobody'");
+    }
+
+    @Test
+    void areasAreCaseAndTagInsensitiveAndMayMapToAnotherPrefix() {
+        deliver("tagged", Fixtures.emailWithAttachments("Highland+Daily@datafeeds.example.org", "h.csv", "text/csv", Fixtures.highlands()));
+
+        assertThat(S3.get(DATA, "highlands/20250323-101112/h.csv").body()).hasSize(724);
+    }
+
+    @Test
+    void theEnvelopeRecipientIsPreferred() {
+        deliver("envelope", Fixtures.emailWithAttachments("data@example.org", "cr.csv", "text/csv", Fixtures.cr()),
+                Map.of("envelope-recipient", "sheffield-gas@datafeeds.example.org"));
+
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key).containsExactly("sheffield-gas/20250323-101112/cr.csv");
+    }
+
+    @Test
+    void anEmailWithNothingToTakeIsKeptInUnprocessableWithTheReason() {
+        deliver("no-attachments", Fixtures.sheffieldEmailNoAttachments());
+
+        assertThat(S3.in(DATA)).isEmpty();
+        assertThat(S3.get(UNPROCESSABLE, "sheffield/20250323-101112/no-attachments.eml").metadata().get("reason"))
+                .isEqualTo("no attachment and no usable download link");
+    }
+
+    @Test
+    void twoAttachmentsWithTheSameNameDoNotOverwriteEachOther() {
+        deliver("twins", Fixtures.emailWithAttachments("sheffield@x.org", "a.csv", "text/csv", Fixtures.cr(),
+                "a.csv", "text/csv", Fixtures.highlands()));
+
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key)
+                .containsExactly("sheffield/20250323-101112/a-2.csv", "sheffield/20250323-101112/a.csv");
+        assertThat(S3.get(DATA, "sheffield/20250323-101112/a.csv").body()).hasSize(677);
+        assertThat(S3.get(DATA, "sheffield/20250323-101112/a-2.csv").body()).hasSize(724);
+    }
+
+    @Test
+    void twoEmailsInTheSameSecondDoNotOverwriteEachOtherAndAReplayRewritesTheSameKeys() {
+        deliver("first", Fixtures.emailWithAttachments("sheffield@x.org", "a.csv", "text/csv", Fixtures.cr()));
+        deliver("second", Fixtures.emailWithAttachments("sheffield@x.org", "a.csv", "text/csv", Fixtures.highlands()));
+        deliver("second", Fixtures.emailWithAttachments("sheffield@x.org", "a.csv", "text/csv", Fixtures.highlands()));
+
+        String second = "sheffield/20250323-101112/a-" + EmailOutputs.shortHash("second") + ".csv";
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key).containsExactlyInAnyOrder("sheffield/20250323-101112/a.csv", second);
+        assertThat(S3.get(DATA, "sheffield/20250323-101112/a.csv").metadata()).containsEntry("email-id", "first");
+        assertThat(S3.get(DATA, second).body()).hasSize(724);
+        assertThat(S3.puts).hasSize(3);
+    }
+
+    @Test
+    void aFailedWriteIsRetriedThenTheNotificationIsDeadLetteredAndItsReplayWritesTheSameKey() {
+        S3.failingPuts.set(100);
+        deliver("flaky", Fixtures.sheffieldEmail());
+
+        assertThat(S3.in(DATA)).isEmpty();
+        assertThat(SQS.sent).hasSize(1);
+        SendMessageRequest dead = SQS.sent.get(0);
+        assertThat(dead.messageBody()).isEqualTo(event("flaky"));
+        assertThat(dead.messageAttributes().get(DeadLetters.ATTEMPTS).stringValue()).isEqualTo("3");
+        assertThat(dead.messageAttributes().get(DeadLetters.REASON).stringValue()).contains("simulated S3 outage");
+
+        S3.failingPuts.set(0);
+        context.createProducerTemplate().sendBody("direct:inbox-events", dead.messageBody());
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key)
+                .containsExactly("sheffield/20250323-101112/4003063_9232_Export_20181108_120524_290.csv");
+    }
+
+    @Test
+    void aMissingEmailObjectIsDeadLetteredAtOnce() {
+        context.createProducerTemplate().sendBody("direct:inbox-events", event("gone"));
+
+        assertThat(SQS.sent).hasSize(1);
+        assertThat(SQS.sent.get(0).messageAttributes().get(DeadLetters.ATTEMPTS).stringValue()).isEqualTo("1");
+    }
+
+    // ---------------------------------------------------------------- hostile inputs
+
+    @Test
+    void aZipBombIsUnprocessableAndNothingReachesData() {
+        byte[] bomb = Fixtures.zip("bomb.csv", new byte[4_000_000]);
+        deliver("bomb", Fixtures.emailWithAttachments("sheffield@x.org", "bomb.zip", "application/zip", bomb));
+
+        assertThat(S3.in(DATA)).isEmpty();
+        assertThat(S3.get(UNPROCESSABLE, "sheffield/20250323-101112/bomb.zip").metadata().get("reason")).contains("compression ratio over 100:1");
+        assertThat(context.getRouteController().getRouteStatus("email-intake").isStarted()).isTrue();
+    }
+
+    @Test
+    void zipSlipNamesStayInsideTheEmailsFolder() {
+        byte[] slip = Fixtures.zip("../../etc/passwd.csv", Fixtures.cr(), "/abs/x.csv", Fixtures.cr(), "dir\\..\\..\\win.csv", Fixtures.cr(), "folder/", new byte[0]);
+        deliver("slip", Fixtures.emailWithAttachments("sheffield@x.org", "slip.zip", "application/zip", slip));
+
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key).containsExactly(
+                "sheffield/20250323-101112/abs/x.csv", "sheffield/20250323-101112/dir/win.csv", "sheffield/20250323-101112/etc/passwd.csv");
+    }
+
+    @Test
+    void nestedZipsAreUnpackedUpToTheDepthLimitAndDeeperOnesAreUnprocessable() {
+        byte[] level3 = Fixtures.zip("deep.csv", Fixtures.cr());
+        byte[] level2 = Fixtures.zip("inner.csv", Fixtures.cr(), "level3.zip", level3);
+        byte[] level1 = Fixtures.zip("outer.csv", Fixtures.cr(), "level2.zip", level2);
+        deliver("nested", Fixtures.emailWithAttachments("sheffield@x.org", "level1.zip", "application/zip", level1));
+
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key)
+                .containsExactly("sheffield/20250323-101112/inner.csv", "sheffield/20250323-101112/outer.csv");
+        assertThat(S3.get(UNPROCESSABLE, "sheffield/20250323-101112/level3.zip").metadata().get("reason"))
+                .contains("nested 3 levels deep; the limit is 2");
+    }
+
+    @Test
+    void anAttachmentOverTheLimitIsUnprocessableAndTheOthersStillArrive() {
+        deliver("big", Fixtures.emailWithAttachments("sheffield@x.org", "big.csv", "text/csv", new byte[3_100_000],
+                "small.csv", "text/csv", Fixtures.cr()));
+
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key).containsExactly("sheffield/20250323-101112/small.csv");
+        InMemoryS3.StoredObject big = S3.get(UNPROCESSABLE, "sheffield/20250323-101112/big.csv");
+        assertThat(big.metadata().get("reason")).contains("over the limit of 3000000 bytes");
+        assertThat(big.contentType()).isEqualTo("message/rfc822");
+    }
+
+    @Test
+    void malformedMimeIsUnprocessableNotACrash() {
+        deliver("garbage", new byte[] {0, 1, 2, (byte) 0xFF, '\r', '\n', 'x', ':', '\r', '\n', '\r', '\n', 1, 2, 3});
+
+        assertThat(S3.get(UNPROCESSABLE, "unrouted/20250323-101112/garbage.eml").metadata().get("reason")).startsWith("no recipient");
+        assertThat(SQS.sent).isEmpty();
+    }
+
+    @Test
+    void anEmailWithoutRecipientIsUnprocessable() {
+        deliver("nobody", Fixtures.emailWithAttachments("", "a.csv", "text/csv", Fixtures.cr()));
+
+        assertThat(S3.get(UNPROCESSABLE, "unrouted/20250323-101112/nobody.eml").metadata().get("reason"))
+                .isEqualTo("no recipient: the email has no X-Forwarded-To or To address");
+    }
+
+    @Test
+    void aZipNamedCsvIsUnzipped() {
+        deliver("liar", Fixtures.emailWithAttachments("sheffield@x.org", "export.csv", "text/csv", Fixtures.sheffieldZip()));
+
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key)
+                .containsExactly("sheffield/20250323-101112/" + Fixtures.SHEFFIELD_ENTRY);
+        assertThat(S3.in(DATA).get(0).body()).hasSize(17325);
+    }
+
+    @Test
+    void aJpegNamedXlsxIsUnprocessable() {
+        deliver("jpeg", Fixtures.emailWithAttachments("npower-eon@x.org", "npower-eon_image.xlsx", "application/octet-stream", Fixtures.jpeg()));
+
+        assertThat(S3.get(UNPROCESSABLE, "npower-eon/20250323-101112/npower-eon_image.xlsx").metadata().get("reason"))
+                .contains("is not a spreadsheet (content is JPEG)");
+    }
+
+    @Test
+    void inlineSignatureImagesAreIgnored() {
+        String boundary = "sig";
+        String email = "To: sheffield@x.org\r\nSubject: s\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"sig\"\r\n\r\n"
+                + "--sig\r\nContent-Type: text/html\r\n\r\n<img src=\"cid:logo\">\r\n"
+                + "--sig\r\nContent-Type: image/png; name=\"logo.png\"\r\nContent-Disposition: inline; filename=\"logo.png\"\r\nContent-ID: <logo>\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + java.util.Base64.getEncoder().encodeToString(Fixtures.png()) + "\r\n"
+                + "--sig\r\nContent-Type: text/csv; name*=UTF-8''caf%C3%A9%20export.csv\r\nContent-Disposition: attachment; filename*=UTF-8''caf%C3%A9%20export.csv\r\n\r\n"
+                + "a,b\r\n1,2\r\n--" + boundary + "--\r\n";
+        deliver("inline", email.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(S3.in(UNPROCESSABLE)).isEmpty();
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key).containsExactly("sheffield/20250323-101112/café export.csv");
+    }
+
+    @Test
+    void rfc2047NamesAreDecodedAndFoldersStripped() {
+        String email = "To: sheffield@x.org\r\nSubject: s\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+                + "--b\r\nContent-Type: text/csv\r\nContent-Disposition: attachment; filename=\"=?UTF-8?B?" 
+                + java.util.Base64.getEncoder().encodeToString("C:\\exports\\Reading ü.csv".getBytes(StandardCharsets.UTF_8)) + "?=\"\r\n\r\n"
+                + "a,b\r\n--b--\r\n";
+        deliver("encoded", email.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key).containsExactly("sheffield/20250323-101112/Reading ü.csv");
+    }
+
+    @Test
+    void theAppKeepsWorkingAfterHostileInput() {
+        deliver("bomb", Fixtures.emailWithAttachments("sheffield@x.org", "bomb.zip", "application/zip", Fixtures.zip("b.csv", new byte[4_000_000])));
+        deliver("ok", Fixtures.sheffieldEmail());
+
+        assertThat(S3.in(DATA)).hasSize(1);
+        assertThat(List.of("email-intake", "email-receive", "email-file"))
+                .allMatch(id -> context.getRouteController().getRouteStatus(id).isStarted());
+    }
+
+    @Test
+    void temporaryFilesAreRemovedWhenTheEmailIsDone() throws Exception {
+        java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        java.util.function.Supplier<Long> scratch = () -> {
+            try (var files = java.nio.file.Files.list(tmp)) {
+                return files.filter(f -> f.getFileName().toString().startsWith("email-") || f.getFileName().toString().startsWith("spool-")).count();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        long before = scratch.get();
+        deliver("cleanup", Fixtures.emailWithAttachments("sheffield@x.org", "n.zip", "application/zip",
+                Fixtures.zip("a.csv", Fixtures.cr(), "b.zip", Fixtures.zip("c.csv", Fixtures.cr())), "s.xls", "application/vnd.ms-excel", Fixtures.npowerXls()));
+
+        assertThat(S3.in(DATA)).hasSize(3);
+        assertThat(scratch.get()).isEqualTo(before);
+    }
+
+    @Test
+    void anEmailOverTheSizeLimitIsDeadLetteredWithTheReason() {
+        deliver("huge", new byte[10_000_001]);
+
+        assertThat(S3.in(DATA)).isEmpty();
+        assertThat(SQS.sent).hasSize(1);
+        assertThat(SQS.sent.get(0).messageAttributes().get(DeadLetters.REASON).stringValue())
+                .contains("is 10000001 bytes, over the limit of 10000000");
+    }
+}

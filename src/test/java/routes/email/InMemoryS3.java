@@ -1,0 +1,111 @@
+package routes.email;
+
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** An S3 stand-in for route tests: objects in memory, puts recorded, and a switch to make puts fail. */
+public class InMemoryS3 implements S3Client {
+    public record StoredObject(String bucket, String key, byte[] body, String contentType, Map<String, String> metadata) {
+        public String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    public final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
+    public final List<StoredObject> puts = new CopyOnWriteArrayList<>();
+    public final AtomicInteger failingPuts = new AtomicInteger();
+
+    public void clear() {
+        objects.clear();
+        puts.clear();
+        failingPuts.set(0);
+    }
+
+    public void store(String bucket, String key, byte[] body, Map<String, String> metadata) {
+        objects.put(bucket + "/" + key, new StoredObject(bucket, key, body, null, metadata));
+    }
+
+    public StoredObject get(String bucket, String key) {
+        return objects.get(bucket + "/" + key);
+    }
+
+    public List<StoredObject> in(String bucket) {
+        return objects.values().stream().filter(o -> o.bucket().equals(bucket)).sorted(java.util.Comparator.comparing(StoredObject::key)).toList();
+    }
+
+    @Override
+    public <T> T getObject(GetObjectRequest request, ResponseTransformer<GetObjectResponse, T> transformer) {
+        StoredObject object = get(request.bucket(), request.key());
+        if (object == null) {
+            throw NoSuchKeyException.builder().message("no such key " + request.key()).statusCode(404).build();
+        }
+        GetObjectResponse response = GetObjectResponse.builder().contentLength((long) object.body().length)
+                .contentType(object.contentType()).metadata(object.metadata()).eTag("\"etag\"").build();
+        try {
+            return transformer.transform(response, AbortableInputStream.create(new ByteArrayInputStream(object.body())));
+        } catch (Exception e) {
+            throw new RuntimeException(e);
+        }
+    }
+
+    @Override
+    public ResponseInputStream<GetObjectResponse> getObject(GetObjectRequest request) {
+        return getObject(request, ResponseTransformer.toInputStream());
+    }
+
+    @Override
+    public HeadObjectResponse headObject(HeadObjectRequest request) {
+        StoredObject object = get(request.bucket(), request.key());
+        if (object == null) {
+            throw NoSuchKeyException.builder().message("no such key").statusCode(404).build();
+        }
+        return HeadObjectResponse.builder().contentLength((long) object.body().length).metadata(object.metadata()).build();
+    }
+
+    @Override
+    public PutObjectResponse putObject(PutObjectRequest request, RequestBody body) {
+        if (failingPuts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw SdkClientException.create("simulated S3 outage");
+        }
+        byte[] bytes;
+        try (InputStream in = body.contentStreamProvider().newStream()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StoredObject object = new StoredObject(request.bucket(), request.key(), bytes, request.contentType(), request.metadata());
+        objects.put(request.bucket() + "/" + request.key(), object);
+        puts.add(object);
+        return PutObjectResponse.builder().eTag("\"etag\"").build();
+    }
+
+    @Override
+    public String serviceName() {
+        return "s3";
+    }
+
+    @Override
+    public void close() {
+    }
+}
