@@ -1,5 +1,7 @@
 package routes.snapshot;
 
+import routes.shared.PythonJson;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

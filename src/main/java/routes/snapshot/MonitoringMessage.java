@@ -1,5 +1,7 @@
 package routes.snapshot;
 
+import routes.shared.PythonJson;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

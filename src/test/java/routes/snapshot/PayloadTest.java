@@ -1,5 +1,7 @@
 package routes.snapshot;
 
+import routes.shared.PythonJson;
+
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;

@@ -1,4 +1,4 @@
-package routes.snapshot;
+package routes.shared;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -9,7 +9,8 @@ import java.util.Map;
  * JSON text exactly as Python's {@code json.dumps(obj)} writes it with default settings, which the original's
  * consumers see byte for byte: keys in insertion order, separators {@code ", "} and {@code ": "}, non-ASCII escaped as
  * lower-case {@code \}{@code uXXXX}. Values may be maps (insertion ordered), lists, strings, numbers, booleans, null
- * or Jackson nodes (a message value passed through verbatim).
+ * or Jackson nodes (a message value passed through verbatim). Shared by every pipeline whose original was Python
+ * and whose consumers compare its JSON byte for byte.
  */
 public final class PythonJson {
     private PythonJson() {
@@ -81,7 +82,8 @@ public final class PythonJson {
         }
     }
 
-    private static void string(StringBuilder out, String s) {
+    /** Appends {@code s} as a JSON string the way Python's {@code ensure_ascii} encoder does. */
+    public static void string(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
