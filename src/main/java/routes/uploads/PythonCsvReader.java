@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.io.Reader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,6 +46,16 @@ public final class PythonCsvReader {
     private static final int EAT_CRNL = 5;
     private static final char QUOTE = '"';
 
+    // eight bytes at a time (SWAR): a word of plain ASCII bytes needs no per-byte work
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long EACH_BYTE = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
+    private static final long QUOTES = QUOTE * EACH_BYTE;
+    private static final long SPACES = 0x20 * EACH_BYTE;
+    /** Bytes read at a time in byte mode. */
+    static final int BYTE_BUFFER_SIZE = 1 << 20;
+
     private final Reader in;
     private final char delimiter;
     private final char[] buffer;
@@ -54,6 +67,7 @@ public final class PythonCsvReader {
     private final InputStream bytesIn;
     private final TextEncoding encoding;
     private final byte[] bytes;
+    private final long delimiters;
     private final byte[] unit = new byte[4];
     private int unitLength;
     private int utf8Needed;
@@ -78,6 +92,7 @@ public final class PythonCsvReader {
         this.bytesIn = null;
         this.encoding = null;
         this.bytes = null;
+        this.delimiters = 0;
     }
 
     /**
@@ -93,7 +108,8 @@ public final class PythonCsvReader {
         this.buffer = null;
         this.bytesIn = in;
         this.encoding = encoding;
-        this.bytes = new byte[256 * 1024];
+        this.bytes = new byte[BYTE_BUFFER_SIZE];
+        this.delimiters = (delimiter & 0xFFL) * EACH_BYTE;
     }
 
     /** Python's {@code reader.line_num}: how many lines have been read. */
@@ -195,6 +211,13 @@ public final class PythonCsvReader {
         boolean readAnything = false;
         final byte[] buf = bytes;
         while (true) {
+            if (capturedBytes == null && utf8Needed == 0 && limit - pos >= 8) {
+                if (state == IN_FIELD || state == START_FIELD) {
+                    skipPlainUnquoted(buf);
+                } else if (state == IN_QUOTED_FIELD && lineOpen) {
+                    skipPlainQuoted(buf);
+                }
+            }
             if (pos >= limit && !fillBytes()) {
                 if (utf8Needed > 0) {
                     throw new java.nio.charset.MalformedInputException(utf8Needed);
@@ -304,6 +327,88 @@ public final class PythonCsvReader {
                 process((char) c);
             }
         }
+    }
+
+    /** 0x80 in each byte of {@code w} that is zero, 0 in the others (exact for every byte, no carries). */
+    private static long zeroBytes(long w) {
+        return ~(((w & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | w | LOW_SEVEN_BITS);
+    }
+
+    /**
+     * 0x80 set in the lowest byte of {@code w} that is below 0x20 (higher bytes may be flagged falsely, so only the
+     * lowest flag is meaningful); 0 when no byte is below 0x20.
+     */
+    private static long controlBytes(long w) {
+        return (w - SPACES) & ~w & HIGH_BITS;
+    }
+
+    /**
+     * In an unquoted field (IN_FIELD or START_FIELD, the line open), skips eight bytes at a time while they are ASCII
+     * with no quote and no control byte other than the delimiter: each delimiter ends a field, nothing else changes.
+     * Stops before the first other byte, which the per-byte reader handles, or when the field nears the size limit.
+     */
+    private void skipPlainUnquoted(byte[] buf) {
+        int p = pos;
+        final int last = limit - 8;
+        int count = fieldCount;
+        int length = fieldLength;
+        while (p <= last && length <= FIELD_SIZE_LIMIT - 8) {
+            long w = (long) WORDS.get(buf, p);
+            long delimiterMask = zeroBytes(w ^ delimiters);
+            long v = w | (delimiterMask >>> 2); // a TAB delimiter is no control byte here
+            long special = (w & HIGH_BITS) | zeroBytes(w ^ QUOTES) | controlBytes(v);
+            if (special == 0) {
+                p += 8;
+                if (delimiterMask == 0) {
+                    length += 8;
+                } else {
+                    count += Long.bitCount(delimiterMask);
+                    length = Long.numberOfLeadingZeros(delimiterMask) >>> 3;
+                }
+                continue;
+            }
+            int plain = Long.numberOfTrailingZeros(special) >>> 3;
+            long before = delimiterMask & ((1L << (plain << 3)) - 1);
+            p += plain;
+            if (before == 0) {
+                length += plain;
+            } else {
+                count += Long.bitCount(before);
+                length = plain - 1 - ((63 - Long.numberOfLeadingZeros(before)) >>> 3);
+            }
+            break;
+        }
+        if (p != pos) {
+            pos = p;
+            fieldCount = count;
+            fieldLength = length;
+            state = length == 0 ? START_FIELD : IN_FIELD;
+        }
+    }
+
+    /**
+     * In a quoted field on an open line, skips eight bytes at a time while they are ASCII with no quote and no
+     * control byte. Stops before the first other byte or when the field nears the size limit.
+     */
+    private void skipPlainQuoted(byte[] buf) {
+        int p = pos;
+        final int last = limit - 8;
+        int length = fieldLength;
+        while (p <= last && length <= FIELD_SIZE_LIMIT - 8) {
+            long w = (long) WORDS.get(buf, p);
+            long special = (w & HIGH_BITS) | zeroBytes(w ^ QUOTES) | controlBytes(w);
+            if (special == 0) {
+                p += 8;
+                length += 8;
+                continue;
+            }
+            int plain = Long.numberOfTrailingZeros(special) >>> 3;
+            p += plain;
+            length += plain;
+            break;
+        }
+        pos = p;
+        fieldLength = length;
     }
 
     /** A non-ASCII byte: its character (a stand-in for ordinary ones), or -1 while a UTF-8 sequence is incomplete. */
