@@ -212,10 +212,9 @@ public final class PythonCsvReader {
         final byte[] buf = bytes;
         while (true) {
             if (capturedBytes == null && utf8Needed == 0 && limit - pos >= 8) {
-                if (state == IN_FIELD || state == START_FIELD) {
-                    skipPlainUnquoted(buf);
-                } else if (state == IN_QUOTED_FIELD && lineOpen) {
-                    skipPlainQuoted(buf);
+                int fields = readPlain(buf);
+                if (fields >= 0) {
+                    return fields;
                 }
             }
             if (pos >= limit && !fillBytes()) {
@@ -335,80 +334,147 @@ public final class PythonCsvReader {
     }
 
     /**
-     * 0x80 set in the lowest byte of {@code w} that is below 0x20 (higher bytes may be flagged falsely, so only the
-     * lowest flag is meaningful); 0 when no byte is below 0x20.
+     * 0x80 set in the lowest byte of {@code w} that is a quote, below 0x20 or at least 0x80 (the bytes below it have no
+     * flag; higher ones may be flagged falsely, so only the lowest flag is meaningful); 0 when there is none.
      */
-    private static long controlBytes(long w) {
-        return (w - SPACES) & ~w & HIGH_BITS;
+    private static long specialBytes(long w) {
+        long q = w ^ QUOTES;
+        return ((w - SPACES) | w | ((q - EACH_BYTE) & ~q)) & HIGH_BITS;
     }
 
     /**
-     * In an unquoted field (IN_FIELD or START_FIELD, the line open), skips eight bytes at a time while they are ASCII
-     * with no quote and no control byte other than the delimiter: each delimiter ends a field, nothing else changes.
-     * Stops before the first other byte, which the per-byte reader handles, or when the field nears the size limit.
+     * The fast reader for plain text: eight bytes at a time while they are ASCII with no quote and no control byte
+     * other than the delimiter (each delimiter ends a field, nothing else changes), and, without the per-byte state
+     * machine, the common structure around them: a record's first byte, an opening quote, a doubled quote, a closing
+     * quote followed by the delimiter or a line end, a literal quote inside an unquoted field, and a LF or CRLF line
+     * end outside quotes. Anything else (non-ASCII, other control bytes, the end of the buffer, a field near the size
+     * limit) stops it before that byte with the state saved, for the per-byte reader to handle exactly.
+     *
+     * @return the record's field count if it ended here ({@link #pos} after its line end), else -1
      */
-    private void skipPlainUnquoted(byte[] buf) {
+    private int readPlain(byte[] buf) {
         int p = pos;
         final int last = limit - 8;
         int count = fieldCount;
         int length = fieldLength;
-        while (p <= last && length <= FIELD_SIZE_LIMIT - 8) {
-            long w = (long) WORDS.get(buf, p);
-            long delimiterMask = zeroBytes(w ^ delimiters);
-            long v = w | (delimiterMask >>> 2); // a TAB delimiter is no control byte here
-            long special = (w & HIGH_BITS) | zeroBytes(w ^ QUOTES) | controlBytes(v);
-            if (special == 0) {
-                p += 8;
-                if (delimiterMask == 0) {
-                    length += 8;
-                } else {
-                    count += Long.bitCount(delimiterMask);
-                    length = Long.numberOfLeadingZeros(delimiterMask) >>> 3;
+        int st = state;
+        final boolean controlDelimiter = delimiter < 0x20;
+        if (st == START_RECORD) {
+            if (buf[p] < 0x20) {
+                return -1; // a control byte (or non-ASCII) starts the line: per byte
+            }
+            lineOpen = true;
+            lineNumber++;
+            st = START_FIELD;
+        } else if (!lineOpen || (st != START_FIELD && st != IN_FIELD && st != IN_QUOTED_FIELD)) {
+            return -1;
+        }
+        outer:
+        while (true) {
+            if (st == IN_QUOTED_FIELD) {
+                while (true) {
+                    if (p > last || length > FIELD_SIZE_LIMIT - 8) {
+                        break outer;
+                    }
+                    long w = (long) WORDS.get(buf, p);
+                    long special = specialBytes(w);
+                    if (special == 0) {
+                        p += 8;
+                        length += 8;
+                        continue;
+                    }
+                    int plain = Long.numberOfTrailingZeros(special) >>> 3;
+                    p += plain;
+                    length += plain;
+                    if (buf[p] != QUOTE || p + 1 >= limit) {
+                        break outer;
+                    }
+                    int next = buf[p + 1];
+                    if (next == QUOTE) { // a doubled quote: one quote character
+                        p += 2;
+                        length++;
+                    } else if (next == delimiter) {
+                        p += 2;
+                        count++;
+                        length = 0;
+                        st = START_FIELD;
+                        continue outer;
+                    } else {
+                        int end = lineEnd(buf, p + 1);
+                        if (end == 0) {
+                            break outer;
+                        }
+                        return endRecord(p + 1 + end, count + 1);
+                    }
                 }
-                continue;
             }
-            int plain = Long.numberOfTrailingZeros(special) >>> 3;
-            long before = delimiterMask & ((1L << (plain << 3)) - 1);
-            p += plain;
-            if (before == 0) {
-                length += plain;
-            } else {
-                count += Long.bitCount(before);
-                length = plain - 1 - ((63 - Long.numberOfLeadingZeros(before)) >>> 3);
+            while (true) {
+                if (p > last || length > FIELD_SIZE_LIMIT - 8) {
+                    break outer;
+                }
+                long w = (long) WORDS.get(buf, p);
+                long delimiterMask = zeroBytes(w ^ delimiters);
+                // a TAB delimiter is no special byte: 0x09 | 0x20 is not special
+                long special = specialBytes(controlDelimiter ? w | (delimiterMask >>> 2) : w);
+                if (special == 0) {
+                    p += 8;
+                    if (delimiterMask == 0) {
+                        length += 8;
+                    } else {
+                        count += Long.bitCount(delimiterMask);
+                        length = Long.numberOfLeadingZeros(delimiterMask) >>> 3;
+                    }
+                    continue;
+                }
+                int plain = Long.numberOfTrailingZeros(special) >>> 3;
+                long before = delimiterMask & ((1L << (plain << 3)) - 1);
+                p += plain;
+                if (before == 0) {
+                    length += plain;
+                } else {
+                    count += Long.bitCount(before);
+                    length = plain - 1 - ((63 - Long.numberOfLeadingZeros(before)) >>> 3);
+                }
+                if (buf[p] == QUOTE) {
+                    p++;
+                    if (length == 0) { // START_FIELD: a quoted field opens
+                        st = IN_QUOTED_FIELD;
+                        continue outer;
+                    }
+                    length++; // IN_FIELD: a literal quote (length stays under the limit: it was at most limit - 1)
+                    continue;
+                }
+                int end = lineEnd(buf, p);
+                if (end == 0) {
+                    break outer;
+                }
+                return endRecord(p + end, count + 1);
             }
-            break;
-        }
-        if (p != pos) {
-            pos = p;
-            fieldCount = count;
-            fieldLength = length;
-            state = length == 0 ? START_FIELD : IN_FIELD;
-        }
-    }
-
-    /**
-     * In a quoted field on an open line, skips eight bytes at a time while they are ASCII with no quote and no
-     * control byte. Stops before the first other byte or when the field nears the size limit.
-     */
-    private void skipPlainQuoted(byte[] buf) {
-        int p = pos;
-        final int last = limit - 8;
-        int length = fieldLength;
-        while (p <= last && length <= FIELD_SIZE_LIMIT - 8) {
-            long w = (long) WORDS.get(buf, p);
-            long special = (w & HIGH_BITS) | zeroBytes(w ^ QUOTES) | controlBytes(w);
-            if (special == 0) {
-                p += 8;
-                length += 8;
-                continue;
-            }
-            int plain = Long.numberOfTrailingZeros(special) >>> 3;
-            p += plain;
-            length += plain;
-            break;
         }
         pos = p;
+        fieldCount = count;
         fieldLength = length;
+        state = st == IN_QUOTED_FIELD ? IN_QUOTED_FIELD : length == 0 ? START_FIELD : IN_FIELD;
+        return -1;
+    }
+
+    /** How many bytes the LF or CRLF line end at {@code p} takes (p < limit), or 0 for anything else. */
+    private int lineEnd(byte[] buf, int p) {
+        byte b = buf[p];
+        if (b == '\n') {
+            return 1;
+        }
+        return b == '\r' && p + 1 < limit && buf[p + 1] == '\n' ? 2 : 0;
+    }
+
+    /** A record ended at a line end outside quotes: the next starts at {@code next}. */
+    private int endRecord(int next, int count) {
+        pos = next;
+        fieldCount = count;
+        fieldLength = 0;
+        state = START_RECORD;
+        lineOpen = false;
+        return count;
     }
 
     /** A non-ASCII byte: its character (a stand-in for ordinary ones), or -1 while a UTF-8 sequence is incomplete. */
