@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +33,9 @@ public class CsvInspector {
     public interface ByteSource {
         InputStream open() throws IOException;
 
+        /** A file, read through a memory mapping ({@link MappedFileInput}). */
         static ByteSource of(Path file) {
-            return () -> Files.newInputStream(file);
+            return () -> new MappedFileInput(file);
         }
 
         static ByteSource of(byte[] bytes) {
