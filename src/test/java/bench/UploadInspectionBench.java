@@ -18,6 +18,7 @@ import java.util.Locale;
 /**
  * Inspection speed and memory: generates Xpress DC exports (38 columns, comma-separated, LF) of 15 MB and just under
  * 150 MB, inspects each with the upload checks, and compares with {@code wc -l} on the same file in the same run.
+ * Every tool runs once to warm up (JIT, page cache), then {@value #RUNS} times interleaved; medians are reported.
  * Reports MB/s, the ratio to {@code wc -l}, and the peak heap used during the inspection (flat = independent of size).
  * Run: {@code bench/uploads.sh} (uses -Xmx64m so a heap that grew with the file would fail outright).
  */
@@ -30,6 +31,9 @@ public final class UploadInspectionBench {
             + "Polling_Place_Id1,Polling_Place_Name1,Polling_Place_Address_11,Polling_Place_Address_21,"
             + "Polling_Place_Address_31,Polling_Place_Address_41,Polling_Place_Postcode1,Polling_Place_Easting1,"
             + "Polling_Place_Northing1,Polling_Place_UPRN";
+
+    /** Timed runs of each tool per file; the median is reported. */
+    private static final int RUNS = 5;
 
     private UploadInspectionBench() {
     }
@@ -45,23 +49,34 @@ public final class UploadInspectionBench {
                 long rows = generate(file, target);
                 long size = Files.size(file);
                 inspect(inspector, file, size); // warm-up (JIT, page cache)
-                double wc = wcSeconds(file);
-                double newlines = javaNewlineCountSeconds(file);
-                resetPeaks();
-                long start = System.nanoTime();
-                FileCheck check = inspect(inspector, file, size);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                long peak = peakHeapBytes();
-                if (!check.csvValid() || check.csvRows() != rows) {
-                    throw new IllegalStateException("Unexpected result: " + check);
+                wcSeconds(file);
+                countNewlines(file);
+                double[] inspections = new double[RUNS];
+                double[] wcs = new double[RUNS];
+                double[] javaNewlines = new double[RUNS];
+                long peak = 0;
+                for (int run = 0; run < RUNS; run++) { // interleaved, so a noisy moment hits every tool alike
+                    wcs[run] = wcSeconds(file);
+                    javaNewlines[run] = javaNewlineCountSeconds(file);
+                    resetPeaks();
+                    long start = System.nanoTime();
+                    FileCheck check = inspect(inspector, file, size);
+                    inspections[run] = (System.nanoTime() - start) / 1e9;
+                    peak = Math.max(peak, peakHeapBytes());
+                    if (!check.csvValid() || check.csvRows() != rows) {
+                        throw new IllegalStateException("Unexpected result: " + check);
+                    }
                 }
+                double seconds = median(inspections);
+                double wc = median(wcs);
+                double newlines = median(javaNewlines);
                 double mb = size / 1e6;
                 System.out.printf(Locale.ROOT, "%-10s %10d %10.3f %10.1f %10.3f %9.2f %12.3f %9.2f %14.1f%n",
                         String.format(Locale.ROOT, "%.0f MB", mb), rows, seconds, mb / seconds, wc, wc / seconds,
                         newlines, newlines / seconds, peak / 1e6);
                 Files.delete(file);
             }
-            System.out.println("ratio = reference time / inspection time (1.0 = as fast as the reference): wc -l, and a plain Java"
+            System.out.println("median of " + RUNS + " warm runs each (page cache warm); ratio = reference time / inspection time (1.0 = as fast as the reference): wc -l, and a plain Java"
                     + " loop counting newlines (this JVM's floor); peak heap = max used heap during the inspection");
         } finally {
             try (var files = Files.list(dir)) {
@@ -106,9 +121,14 @@ public final class UploadInspectionBench {
         return rows;
     }
 
-    /** The simplest Java pass over the file (count LF bytes), after a warm-up: what this JVM and disk allow. */
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** The simplest Java pass over the file (count LF bytes; warmed up by the caller): what this JVM allows. */
     static double javaNewlineCountSeconds(Path file) throws IOException {
-        countNewlines(file);
         long start = System.nanoTime();
         countNewlines(file);
         return (System.nanoTime() - start) / 1e9;

@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +33,9 @@ public class CsvInspector {
     public interface ByteSource {
         InputStream open() throws IOException;
 
+        /** A file, read through a memory mapping ({@link MappedFileInput}). */
         static ByteSource of(Path file) {
-            return () -> Files.newInputStream(file);
+            return () -> new MappedFileInput(file);
         }
 
         static ByteSource of(byte[] bytes) {
@@ -108,15 +108,16 @@ public class CsvInspector {
         }
     }
 
-    /** The raw bytes for the byte-mode reader, a UTF-8 byte-order mark skipped. */
+    /** The raw bytes for the byte-mode reader (it reads large blocks itself), a UTF-8 byte-order mark skipped. */
     private static InputStream openBytes(ByteSource source, TextEncoding encoding) throws IOException {
-        InputStream in = new BufferedInputStream(source.open(), 256 * 1024);
-        if (encoding == TextEncoding.UTF_8) {
-            in.mark(3);
-            byte[] bom = in.readNBytes(3);
-            if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
-                in.reset();
-            }
+        InputStream raw = source.open();
+        if (encoding != TextEncoding.UTF_8) {
+            return raw;
+        }
+        java.io.PushbackInputStream in = new java.io.PushbackInputStream(raw, 3);
+        byte[] bom = in.readNBytes(3);
+        if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
+            in.unread(bom);
         }
         return in;
     }

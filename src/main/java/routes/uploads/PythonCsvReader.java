@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.io.Reader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,6 +46,16 @@ public final class PythonCsvReader {
     private static final int EAT_CRNL = 5;
     private static final char QUOTE = '"';
 
+    // eight bytes at a time (SWAR): a word of plain ASCII bytes needs no per-byte work
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long EACH_BYTE = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
+    private static final long QUOTES = QUOTE * EACH_BYTE;
+    private static final long SPACES = 0x20 * EACH_BYTE;
+    /** Bytes read at a time in byte mode. */
+    static final int BYTE_BUFFER_SIZE = 1 << 20;
+
     private final Reader in;
     private final char delimiter;
     private final char[] buffer;
@@ -54,6 +67,7 @@ public final class PythonCsvReader {
     private final InputStream bytesIn;
     private final TextEncoding encoding;
     private final byte[] bytes;
+    private final long delimiters;
     private final byte[] unit = new byte[4];
     private int unitLength;
     private int utf8Needed;
@@ -78,6 +92,7 @@ public final class PythonCsvReader {
         this.bytesIn = null;
         this.encoding = null;
         this.bytes = null;
+        this.delimiters = 0;
     }
 
     /**
@@ -93,7 +108,8 @@ public final class PythonCsvReader {
         this.buffer = null;
         this.bytesIn = in;
         this.encoding = encoding;
-        this.bytes = new byte[256 * 1024];
+        this.bytes = new byte[BYTE_BUFFER_SIZE];
+        this.delimiters = (delimiter & 0xFFL) * EACH_BYTE;
     }
 
     /** Python's {@code reader.line_num}: how many lines have been read. */
@@ -195,6 +211,12 @@ public final class PythonCsvReader {
         boolean readAnything = false;
         final byte[] buf = bytes;
         while (true) {
+            if (capturedBytes == null && utf8Needed == 0 && limit - pos >= 8) {
+                int fields = readPlain(buf);
+                if (fields >= 0) {
+                    return fields;
+                }
+            }
             if (pos >= limit && !fillBytes()) {
                 if (utf8Needed > 0) {
                     throw new java.nio.charset.MalformedInputException(utf8Needed);
@@ -304,6 +326,155 @@ public final class PythonCsvReader {
                 process((char) c);
             }
         }
+    }
+
+    /** 0x80 in each byte of {@code w} that is zero, 0 in the others (exact for every byte, no carries). */
+    private static long zeroBytes(long w) {
+        return ~(((w & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | w | LOW_SEVEN_BITS);
+    }
+
+    /**
+     * 0x80 set in the lowest byte of {@code w} that is a quote, below 0x20 or at least 0x80 (the bytes below it have no
+     * flag; higher ones may be flagged falsely, so only the lowest flag is meaningful); 0 when there is none.
+     */
+    private static long specialBytes(long w) {
+        long q = w ^ QUOTES;
+        return ((w - SPACES) | w | ((q - EACH_BYTE) & ~q)) & HIGH_BITS;
+    }
+
+    /**
+     * The fast reader for plain text: eight bytes at a time while they are ASCII with no quote and no control byte
+     * other than the delimiter (each delimiter ends a field, nothing else changes), and, without the per-byte state
+     * machine, the common structure around them: a record's first byte, an opening quote, a doubled quote, a closing
+     * quote followed by the delimiter or a line end, a literal quote inside an unquoted field, and a LF or CRLF line
+     * end outside quotes. Anything else (non-ASCII, other control bytes, the end of the buffer, a field near the size
+     * limit) stops it before that byte with the state saved, for the per-byte reader to handle exactly.
+     *
+     * @return the record's field count if it ended here ({@link #pos} after its line end), else -1
+     */
+    private int readPlain(byte[] buf) {
+        int p = pos;
+        final int last = limit - 8;
+        int count = fieldCount;
+        int length = fieldLength;
+        int st = state;
+        final boolean controlDelimiter = delimiter < 0x20;
+        if (st == START_RECORD) {
+            if (buf[p] < 0x20) {
+                return -1; // a control byte (or non-ASCII) starts the line: per byte
+            }
+            lineOpen = true;
+            lineNumber++;
+            st = START_FIELD;
+        } else if (!lineOpen || (st != START_FIELD && st != IN_FIELD && st != IN_QUOTED_FIELD)) {
+            return -1;
+        }
+        outer:
+        while (true) {
+            if (st == IN_QUOTED_FIELD) {
+                while (true) {
+                    if (p > last || length > FIELD_SIZE_LIMIT - 8) {
+                        break outer;
+                    }
+                    long w = (long) WORDS.get(buf, p);
+                    long special = specialBytes(w);
+                    if (special == 0) {
+                        p += 8;
+                        length += 8;
+                        continue;
+                    }
+                    int plain = Long.numberOfTrailingZeros(special) >>> 3;
+                    p += plain;
+                    length += plain;
+                    if (buf[p] != QUOTE || p + 1 >= limit) {
+                        break outer;
+                    }
+                    int next = buf[p + 1];
+                    if (next == QUOTE) { // a doubled quote: one quote character
+                        p += 2;
+                        length++;
+                    } else if (next == delimiter) {
+                        p += 2;
+                        count++;
+                        length = 0;
+                        st = START_FIELD;
+                        continue outer;
+                    } else {
+                        int end = lineEnd(buf, p + 1);
+                        if (end == 0) {
+                            break outer;
+                        }
+                        return endRecord(p + 1 + end, count + 1);
+                    }
+                }
+            }
+            while (true) {
+                if (p > last || length > FIELD_SIZE_LIMIT - 8) {
+                    break outer;
+                }
+                long w = (long) WORDS.get(buf, p);
+                long delimiterMask = zeroBytes(w ^ delimiters);
+                // a TAB delimiter is no special byte: 0x09 | 0x20 is not special
+                long special = specialBytes(controlDelimiter ? w | (delimiterMask >>> 2) : w);
+                if (special == 0) {
+                    p += 8;
+                    if (delimiterMask == 0) {
+                        length += 8;
+                    } else {
+                        count += Long.bitCount(delimiterMask);
+                        length = Long.numberOfLeadingZeros(delimiterMask) >>> 3;
+                    }
+                    continue;
+                }
+                int plain = Long.numberOfTrailingZeros(special) >>> 3;
+                long before = delimiterMask & ((1L << (plain << 3)) - 1);
+                p += plain;
+                if (before == 0) {
+                    length += plain;
+                } else {
+                    count += Long.bitCount(before);
+                    length = plain - 1 - ((63 - Long.numberOfLeadingZeros(before)) >>> 3);
+                }
+                if (buf[p] == QUOTE) {
+                    p++;
+                    if (length == 0) { // START_FIELD: a quoted field opens
+                        st = IN_QUOTED_FIELD;
+                        continue outer;
+                    }
+                    length++; // IN_FIELD: a literal quote (length stays under the limit: it was at most limit - 1)
+                    continue;
+                }
+                int end = lineEnd(buf, p);
+                if (end == 0) {
+                    break outer;
+                }
+                return endRecord(p + end, count + 1);
+            }
+        }
+        pos = p;
+        fieldCount = count;
+        fieldLength = length;
+        state = st == IN_QUOTED_FIELD ? IN_QUOTED_FIELD : length == 0 ? START_FIELD : IN_FIELD;
+        return -1;
+    }
+
+    /** How many bytes the LF or CRLF line end at {@code p} takes (p < limit), or 0 for anything else. */
+    private int lineEnd(byte[] buf, int p) {
+        byte b = buf[p];
+        if (b == '\n') {
+            return 1;
+        }
+        return b == '\r' && p + 1 < limit && buf[p + 1] == '\n' ? 2 : 0;
+    }
+
+    /** A record ended at a line end outside quotes: the next starts at {@code next}. */
+    private int endRecord(int next, int count) {
+        pos = next;
+        fieldCount = count;
+        fieldLength = 0;
+        state = START_RECORD;
+        lineOpen = false;
+        return count;
     }
 
     /** A non-ASCII byte: its character (a stand-in for ordinary ones), or -1 while a UTF-8 sequence is incomplete. */

@@ -235,4 +235,20 @@ class CsvInspectorTest {
         assertThat(CsvInspector.delimiter("abc\n1,2,3", "x.TSV")).as("only the first line counts").isEqualTo('\t');
         assertThat(CsvInspector.delimiter("abc", "x.csv")).isEqualTo(',');
     }
+
+    /** A file (read through its memory mapping) gives the same result as the same bytes in memory. */
+    @Test
+    void aFileIsCheckedLikeItsBytes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] xpress = xpressDc();
+        byte[] xpressWithBom = new byte[bom.length + xpress.length];
+        System.arraycopy(bom, 0, xpressWithBom, 0, bom.length);
+        System.arraycopy(xpress, 0, xpressWithBom, bom.length, xpress.length);
+        for (byte[] body : java.util.List.of(xpress, xpressWithBom, windows1252Tsv(), incompleteFile(), notACsv(),
+                democracyCountsUtf16le(), new byte[0], bom)) {
+            java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("f.csv"), body);
+            assertThat(inspector.inspect(CsvInspector.ByteSource.of(file), "f.csv").toString())
+                    .isEqualTo(check(body, "f.csv").toString());
+        }
+    }
 }

@@ -100,4 +100,63 @@ class PythonCsvReaderTest {
                     .isInstanceOf(java.nio.charset.CharacterCodingException.class);
         }
     }
+
+    /**
+     * Returns 1 to {@code chunk} bytes per read (sizes vary, so the reader's buffer holds stale bytes past each read's
+     * end): records, quotes and line ends straddle the buffer's end.
+     */
+    private static final class SmallReads extends ByteArrayInputStream {
+        private final int chunk;
+        private final Random sizes = new Random(3);
+
+        SmallReads(byte[] bytes, int chunk) {
+            super(bytes);
+            this.chunk = chunk;
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(len, 1 + sizes.nextInt(chunk)));
+        }
+    }
+
+    private static List<String> readBytesInSmallReads(String text, char delimiter, int chunk) throws Exception {
+        return read(new PythonCsvReader(new SmallReads(text.getBytes(StandardCharsets.UTF_8), chunk), delimiter, TextEncoding.UTF_8));
+    }
+
+    /** Longer, mostly plain texts (the eight-bytes-at-a-time path) read a few bytes at a time give the same records. */
+    @Test
+    void byteModeMatchesCharacterModeOnLongerTextsReadInSmallPieces() throws Exception {
+        String[] pieces = {"abcdefgh", "x", "0123456789", " ", ",", ",", ",", "\t", "\t", "\"", "\"", "\"\"", "\n", "\r\n", "\r",
+            "é", "\u0000", "\u000b", "\u2028", "-1", "\"quoted, text\",", "\"quoted text\"\t", "\"quoted\"\"text\"\n"};
+        Random random = new Random(7);
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(120);
+            for (int j = 0; j < length; j++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            char delimiter = random.nextBoolean() ? ',' : '\t';
+            int chunk = 1 + random.nextInt(40);
+            assertThat(readBytesInSmallReads(text.toString(), delimiter, chunk))
+                    .as("chunk %d: %s", chunk, text.toString().replace("\r", "\\r").replace("\n", "\\n"))
+                    .isEqualTo(readChars(text.toString(), delimiter));
+        }
+    }
+
+    /** Fields at the size limit and just over it, quoted or not, across buffer ends: the same records or error. */
+    @Test
+    void fieldSizeLimitIsExactInByteMode() throws Exception {
+        int limit = PythonCsvReader.FIELD_SIZE_LIMIT;
+        for (int extra = -9; extra <= 2; extra++) {
+            String field = "y".repeat(limit + extra);
+            for (String text : List.of("a,b\n" + field + ",1\n2,3\n", "a,b\n\"" + field + "\",1\n", "a,b\nz\"" + field + ",1\n",
+                    "a,b\n\"" + field.substring(2) + "\"\"\",1\n", "a,b\n1," + field + "\n")) {
+                for (int chunk : new int[] {limit, 5, 1 << 20}) {
+                    assertThat(readBytesInSmallReads(text, ',', chunk)).as("extra %d chunk %d", extra, chunk)
+                            .isEqualTo(readChars(text, ','));
+                }
+            }
+        }
+    }
 }
