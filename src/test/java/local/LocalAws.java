@@ -49,7 +49,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The embedded local AWS, on 127.0.0.1 only: S3 (S3Proxy, in this JVM, a filesystem blob store under
  * {@code <dataDir>/s3}: {@code <dataDir>/s3/<bucket>/<key>} files are the objects), SQS (ElasticMQ, in this JVM),
  * and as child node processes DynamoDB (dynalite), SNS (fauxqs), SES (aws-ses-v2-local) and Step Functions
- * (stepfunctions-local). It creates the resources of {@code local-aws/resources.yaml} (and fragments), delivers SNS
+ * (stepfunctions-local), plus an SMTP receiver standing in for SES's receipt rule ({@link LocalSmtpReceiver}: mail
+ * sent to it is stored in the {@code email.bucket.inbox} bucket). It creates the resources of {@code local-aws/resources.yaml} (and fragments), delivers SNS
  * messages to subscribed queues ({@link LocalSnsBridge}) and S3 object-created notifications ({@link LocalS3Notifier}).
  * Child processes end with this JVM, whatever the way it ends (see {@code local-aws/supervise.js}).
  */
@@ -62,19 +63,19 @@ public final class LocalAws implements AutoCloseable {
     public static final String SECRET_KEY = "test";
 
     /** The ports of the emulators and the application. */
-    public record Ports(int s3, int sqs, int dynamodb, int sns, int ses, int sfn, int app) {
+    public record Ports(int s3, int sqs, int dynamodb, int sns, int ses, int sfn, int smtp, int app) {
         /**
          * The local run's documented ports, each overridable with an environment variable {@code LOCAL_PORT_<SERVICE>}
-         * or a system property {@code local.port.<service>} ({@code s3, sqs, dynamodb, sns, ses, sfn, app}).
+         * or a system property {@code local.port.<service>} ({@code s3, sqs, dynamodb, sns, ses, sfn, smtp, app}).
          */
         public static Ports fixed() {
             return new Ports(port("s3", 9000), port("sqs", 9324), port("dynamodb", 8000), port("sns", 9911),
-                    port("ses", 8005), port("sfn", 4584), port("app", 8080));
+                    port("ses", 8005), port("sfn", 4584), port("smtp", 2525), port("app", 8080));
         }
 
         /** Free ports picked by the OS (tests). */
         public static Ports random() {
-            return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+            return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
         }
 
         private static int port(String service, int defaultPort) {
@@ -109,6 +110,7 @@ public final class LocalAws implements AutoCloseable {
     private LocalResourceCreator creator;
     private LocalSnsBridge bridge;
     private LocalS3Notifier notifier;
+    private LocalSmtpReceiver smtp;
     private long startupMillis;
     private volatile boolean closed;
 
@@ -186,6 +188,7 @@ public final class LocalAws implements AutoCloseable {
         files.addAll(settings.extraResources());
         long beforeResources = System.nanoTime();
         resources = createResources(files);
+        startSmtp(ports.smtp());
         long end = System.nanoTime();
         startupMillis = ms(end - begin);
         LOG.info("Local AWS ready in {} ms (S3 {} ms, SQS {} ms, SDK clients {} ms, node emulators answering {} ms "
@@ -216,6 +219,15 @@ public final class LocalAws implements AutoCloseable {
         if (!"STARTED".equals(proxy.getState())) {
             throw new IllegalStateException("S3 (S3Proxy) did not start on 127.0.0.1:" + port + ": state " + proxy.getState());
         }
+    }
+
+    /** After S3 and the resources: its inbox bucket exists. Closed by close() like the rest. */
+    private void startSmtp(int port) {
+        java.util.function.Function<String, String> properties = properties();
+        String inbox = LocalResources.resolve("{{email.bucket.inbox}}", properties, "the local SMTP receiver");
+        long maxBytes = Long.parseLong(LocalResources.resolve("{{email.max-email-bytes}}", properties, "the local SMTP receiver"));
+        smtp = LocalSmtpReceiver.start(port, s3, inbox, maxBytes);
+        started.add(smtp);
     }
 
     private void startSqs(int port) {
@@ -310,6 +322,7 @@ public final class LocalAws implements AutoCloseable {
         wanted.put("sns", ports.sns());
         wanted.put("ses", ports.ses());
         wanted.put("sfn", ports.sfn());
+        wanted.put("smtp", ports.smtp());
         wanted.put("app", ports.app());
         List<String> busy = new ArrayList<>();
         wanted.forEach((service, port) -> {
@@ -323,13 +336,13 @@ public final class LocalAws implements AutoCloseable {
         if (!busy.isEmpty()) {
             throw new IllegalStateException("Ports already in use on 127.0.0.1: " + String.join(", ", busy)
                     + ". Stop what holds them (another local run?) or move a service, e.g. LOCAL_PORT_SES=8105 mvn -Plocal"
-                    + " (LOCAL_PORT_S3, _SQS, _DYNAMODB, _SNS, _SES, _SFN, _APP).");
+                    + " (LOCAL_PORT_S3, _SQS, _DYNAMODB, _SNS, _SES, _SFN, _SMTP, _APP).");
         }
     }
 
     // ---- accessors ----
 
-    /** Service ({@code s3, sqs, dynamodb, sns, ses, sfn}) to endpoint URL. */
+    /** Service ({@code s3, sqs, dynamodb, sns, ses, sfn}) to endpoint URL; SMTP is {@link #smtpPort()}. */
     public Map<String, String> endpoints() {
         return Map.copyOf(endpoints);
     }
@@ -361,6 +374,11 @@ public final class LocalAws implements AutoCloseable {
 
     public SfnClient sfn() {
         return sfn;
+    }
+
+    /** The port of the local SMTP receiver (SES receipt rule stand-in: mail sent there lands in the inbox bucket). */
+    public int smtpPort() {
+        return smtp.port();
     }
 
     public Ports ports() {

@@ -69,6 +69,7 @@ public final class LocalRun {
         line(out, "  SNS", endpoints.get("sns") + "   fauxqs (subscribed queues are delivered to SQS)");
         line(out, "  SES", endpoints.get("ses") + "   aws-ses-v2-local");
         line(out, "  Step Functions", endpoints.get("sfn") + "   stepfunctions-local");
+        line(out, "  SMTP", "127.0.0.1:" + aws.smtpPort() + "   SES receipt rule stand-in: mail sent here is stored in the inbox bucket");
         line(out, "SES mail viewer", aws.sesViewerUrl());
         out.append("Buckets: a file copied into a folder is an object (and announced to the bucket's queue):\n");
         if (aws.resources().buckets().isEmpty()) {

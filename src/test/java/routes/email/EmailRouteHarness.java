@@ -33,7 +33,7 @@ public final class EmailRouteHarness {
             {"email.unzip.max-entry-bytes", "2000000"}, {"email.unzip.max-total-bytes", "5000000"}, {"email.unzip.max-ratio", "100"},
             {"email.unzip.max-depth", "2"}, {"email.download.connect-timeout-ms", "500"}, {"email.download.read-timeout-ms", "500"},
             {"email.download.max-bytes", "1000000"}, {"email.spreadsheet.all-sheets", "false"}, {"email.csv.lossless-utf8", "false"},
-            {"email.dry-run", "false"}, {"email.smtp.enabled", "false"}, {"email.smtp.host", "127.0.0.1"}, {"email.smtp.port", "0"},
+            {"email.dry-run", "false"},
             {"errors.maximum-redeliveries", "2"}, {"errors.redelivery-delay", "1"}, {"errors.backoff-multiplier", "1"},
             {"errors.maximum-redelivery-delay", "5"}};
         for (String[] kv : values) {

@@ -1,8 +1,9 @@
-package routes.email;
+package local;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import routes.email.InMemoryS3;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -18,19 +19,18 @@ class LocalSmtpReceiverTest {
 
     @BeforeEach
     void start() throws Exception {
-        smtp = new LocalSmtpReceiver(true, "127.0.0.1", 0, s3, "inbox", 10_000);
-        smtp.start();
+        smtp = LocalSmtpReceiver.start(0, s3, "inbox", 10_000);
     }
 
     @AfterEach
     void stop() throws Exception {
-        smtp.stop();
+        smtp.close();
     }
 
     @Test
     void aMessageIsStoredInTheInboxBucketWithItsEnvelopeRecipient() throws Exception {
         byte[] email = "To: someone@x.org\r\nSubject: hi\r\n\r\n.leading dot\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
-        EmailIntakeIT.sendSmtp(smtp.port(), "Sheffield@datafeeds.localhost", email);
+        LocalSmtpReceiver.send(smtp.port(), "Sheffield@datafeeds.localhost", email);
 
         assertThat(s3.in("inbox")).hasSize(1);
         InMemoryS3.StoredObject stored = s3.in("inbox").get(0);
@@ -56,32 +56,30 @@ class LocalSmtpReceiverTest {
     }
 
     @Test
-    void disabledMeansNoPortIsOpened() throws Exception {
-        LocalSmtpReceiver off = new LocalSmtpReceiver(false, "127.0.0.1", 0, s3, "inbox", 10);
-        off.start();
-        assertThat(off.port()).isZero();
-        off.stop();
+    void closingStopsListening() throws Exception {
+        int port = smtp.port();
+        smtp.close();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
+                .isInstanceOf(java.net.ConnectException.class);
     }
 
     @Test
-    void aSecondInstanceOnTheSameAddressLeavesTheFirstListening() throws Exception {
-        int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-            port = free.getLocalPort();
+    void aBusyPortIsAClearError() throws Exception {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalSmtpReceiver.start(smtp.port(), s3, "inbox", 10))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("127.0.0.1:" + smtp.port());
+    }
+
+    @Test
+    void aMessageWithoutRecipientIsRefused() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", smtp.port());
+             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))) {
+            OutputStream out = socket.getOutputStream();
+            in.readLine();
+            out.write("HELO x\r\nMAIL FROM:<a@b>\r\nDATA\r\n".getBytes(StandardCharsets.US_ASCII));
+            in.readLine();
+            in.readLine();
+            assertThat(in.readLine()).startsWith("503");
         }
-        LocalSmtpReceiver first = new LocalSmtpReceiver(true, "127.0.0.1", port, s3, "inbox", 10_000);
-        LocalSmtpReceiver second = new LocalSmtpReceiver(true, "127.0.0.1", port, s3, "inbox", 10_000);
-        first.start();
-        try {
-            second.start();
-            EmailIntakeIT.sendSmtp(second.port(), "a@b", "Subject: x\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(s3.in("inbox")).hasSize(1);
-        } finally {
-            second.stop();
-        }
-        assertThat(new LocalSmtpReceiver(true, "127.0.0.1", port, s3, "inbox", 10).port()).isEqualTo(port);
-        int stopped = port;
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Socket("127.0.0.1", stopped).close())
-                .as("stopping either instance closes the one listener").isInstanceOf(java.net.ConnectException.class);
+        assertThat(s3.in("inbox")).isEmpty();
     }
 }

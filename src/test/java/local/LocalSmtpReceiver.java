@@ -1,7 +1,8 @@
-package routes.email;
+package local;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import routes.email.Recipient;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -27,87 +28,98 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A deliberately tiny SMTP receiver for the LOCAL run only (enabled by {@code email.smtp.enabled}, off in
- * production, bound to {@code email.smtp.host} = 127.0.0.1): it accepts a message the way the SES receipt rule does
- * and stores the raw message in the inbox bucket (key {@code smtp-<time>-<uuid>}, the first envelope recipient as the
- * {@code envelope-recipient} metadata). The inbox bucket's notification then starts the pipeline, exactly as in AWS.
+ * The local stand-in for the SES receipt rule, a deliberately tiny SMTP receiver on 127.0.0.1 started and stopped by
+ * {@link LocalAws} (port 2525 in the local run): it accepts a message and stores the raw message in the email inbox
+ * bucket (key {@code smtp-<time>-<uuid>}, the first envelope recipient as the {@code envelope-recipient} metadata).
+ * The inbox bucket's notification then starts the pipeline, exactly as in AWS.
  * Enough of RFC 5321 for {@code swaks} and Python's {@code smtplib}: EHLO/HELO, MAIL, RCPT, DATA (dot-unstuffing,
  * spooled to a temporary file, size-capped), RSET, NOOP, QUIT. No TLS, no AUTH: never expose it.
- * (GreenMail would do, but it is a test-scoped dependency and far larger than this.)
  */
-public class LocalSmtpReceiver {
+public final class LocalSmtpReceiver implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalSmtpReceiver.class);
 
-    private final boolean enabled;
-    private final String host;
-    private final int port;
     private final S3Client s3;
     private final String inboxBucket;
     private final long maxBytes;
-    /** Camel creates YAML beans twice (pre-parse and load): one listener per address per JVM. */
-    private static final java.util.Map<String, LocalSmtpReceiver> RUNNING = new java.util.concurrent.ConcurrentHashMap<>();
-    private ServerSocket server;
-    private ExecutorService workers;
+    private final ServerSocket server;
+    private final ExecutorService workers;
 
-    public LocalSmtpReceiver(boolean enabled, String host, int port, S3Client s3, String inboxBucket, long maxBytes) {
-        this.enabled = enabled;
-        this.host = host;
-        this.port = port;
+    private LocalSmtpReceiver(ServerSocket server, S3Client s3, String inboxBucket, long maxBytes) {
+        this.server = server;
         this.s3 = s3;
         this.inboxBucket = inboxBucket;
         this.maxBytes = maxBytes;
-    }
-
-    public synchronized void start() throws IOException {
-        if (!enabled || server != null) {
-            return;
-        }
-        LocalSmtpReceiver running = port == 0 ? null : RUNNING.get(host + ":" + port);
-        if (running != null && running.server != null && !running.server.isClosed()) {
-            LOG.debug("Local SMTP receiver already listening on {}:{}", host, port);
-            return;
-        }
-        server = new ServerSocket(port, 50, InetAddress.getByName(host));
-        RUNNING.put(host + ":" + port(), this);
-        workers = Executors.newFixedThreadPool(4, r -> {
+        this.workers = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "local-smtp");
             t.setDaemon(true);
             return t;
         });
-        Thread acceptor = new Thread(this::acceptLoop, "local-smtp-accept");
+    }
+
+    /** Listens on 127.0.0.1:{@code port} (0: a free port) and stores each message in {@code inboxBucket}. */
+    public static LocalSmtpReceiver start(int port, S3Client s3, String inboxBucket, long maxBytes) {
+        ServerSocket server;
+        try {
+            server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new IllegalStateException("SMTP (local receiver) did not start on 127.0.0.1:" + port + " (port in use?): "
+                    + e.getMessage(), e);
+        }
+        LocalSmtpReceiver receiver = new LocalSmtpReceiver(server, s3, inboxBucket, maxBytes);
+        Thread acceptor = new Thread(receiver::acceptLoop, "local-smtp-accept");
         acceptor.setDaemon(true);
         acceptor.start();
-        LOG.info("Local SMTP receiver on {}:{} stores mail in s3://{}", host, port(), inboxBucket);
+        LOG.info("Local SMTP receiver on 127.0.0.1:{} stores mail in s3://{}", receiver.port(), inboxBucket);
+        return receiver;
     }
 
-    public synchronized void stop() throws IOException {
-        LocalSmtpReceiver twin = port == 0 ? null : RUNNING.get(host + ":" + port);
-        if (server == null && twin != null && twin != this) {
-            twin.stop(); // the listener was opened by the other instance of this bean
-            return;
-        }
-        if (server != null) {
-            RUNNING.remove(host + ":" + port(), this);
-            server.close();
-            workers.shutdownNow();
-            server = null;
+    /** The conversation swaks or smtplib has with this receiver; an unexpected reply is an IOException naming it. */
+    public static void send(int port, String to, byte[] message) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+             InputStream in = new BufferedInputStream(socket.getInputStream()); OutputStream out = socket.getOutputStream()) {
+            expect(in, "connect", "220");
+            command(out, in, "EHLO local", "250");
+            command(out, in, "MAIL FROM:<supplier@example.com>", "250");
+            command(out, in, "RCPT TO:<" + to + ">", "250");
+            command(out, in, "DATA", "354");
+            String text = new String(message, StandardCharsets.ISO_8859_1).replace("\r\n.", "\r\n..");
+            out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+            command(out, in, (text.endsWith("\r\n") ? "" : "\r\n") + ".", "250");
+            command(out, in, "QUIT", "221");
         }
     }
 
-    /** The bound port (useful when configured as 0). */
+    private static void command(OutputStream out, InputStream in, String line, String expected) throws IOException {
+        out.write((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        expect(in, line.strip(), expected);
+    }
+
+    private static void expect(InputStream in, String after, String expected) throws IOException {
+        String reply;
+        do {
+            reply = readLine(in);
+        } while (reply != null && reply.length() > 3 && reply.charAt(3) == '-');
+        if (reply == null || !reply.startsWith(expected)) {
+            throw new IOException("SMTP reply to " + after + ": expected " + expected + ", got " + reply);
+        }
+    }
+
+    /** The bound port. */
     public int port() {
-        if (server != null) {
-            return server.getLocalPort();
-        }
-        LocalSmtpReceiver running = RUNNING.get(host + ":" + port);
-        return running != null && running != this ? running.port() : port;
+        return server.getLocalPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        workers.shutdownNow();
     }
 
     private void acceptLoop() {
-        ServerSocket listening = server;
-        while (listening != null && !listening.isClosed()) {
+        while (!server.isClosed()) {
             try {
-                Socket socket = listening.accept();
+                Socket socket = server.accept();
                 workers.submit(() -> session(socket));
             } catch (SocketException closed) {
                 return;
