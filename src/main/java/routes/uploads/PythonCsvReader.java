@@ -138,25 +138,29 @@ public final class PythonCsvReader {
         return bytesIn != null ? nextRecordFromBytes() : nextRecordFromChars();
     }
 
+    /** End of input, in either mode: Python returns a pending unterminated quoted field as the last record's field. */
+    private int endOfInput(boolean readAnything) throws CsvError {
+        if (lineOpen) {
+            endOfLine();
+            if (state == START_RECORD) {
+                return fieldCount;
+            }
+        }
+        if (state == IN_QUOTED_FIELD || fieldLength != 0) {
+            saveField();
+            state = START_RECORD;
+            return fieldCount;
+        }
+        return readAnything ? fieldCount : -1;
+    }
+
     private int nextRecordFromChars() throws IOException, CsvError {
         fieldCount = 0;
         fieldLength = 0;
         boolean readAnything = false;
         while (true) {
             if (pos >= limit && !fill()) {
-                // end of input: Python returns a pending unterminated quoted field as the last record's field
-                if (lineOpen) {
-                    endOfLine();
-                    if (state == START_RECORD) {
-                        return fieldCount;
-                    }
-                }
-                if (state == IN_QUOTED_FIELD || fieldLength != 0) {
-                    saveField();
-                    state = START_RECORD;
-                    return fieldCount;
-                }
-                return readAnything ? fieldCount : -1;
+                return endOfInput(readAnything);
             }
             char c = buffer[pos++];
             readAnything = true;
@@ -221,18 +225,7 @@ public final class PythonCsvReader {
                 if (utf8Needed > 0) {
                     throw new java.nio.charset.MalformedInputException(utf8Needed);
                 }
-                if (lineOpen) {
-                    endOfLine();
-                    if (state == START_RECORD) {
-                        return fieldCount;
-                    }
-                }
-                if (state == IN_QUOTED_FIELD || fieldLength != 0) {
-                    saveField();
-                    state = START_RECORD;
-                    return fieldCount;
-                }
-                return readAnything ? fieldCount : -1;
+                return endOfInput(readAnything);
             }
             int b = buf[pos++];
             readAnything = true;
