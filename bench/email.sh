@@ -16,8 +16,7 @@ if ! command -v unzip >/dev/null; then
   fi
 fi
 
-mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-email.classpath -Dmdep.includeScope=test \
-  || mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-email.classpath -Dmdep.includeScope=test
+mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-email.classpath -Dmdep.includeScope=test
 java -Xmx"${BENCH_HEAP:-256m}" -Dbench.zipMb="${BENCH_ZIP_MB:-200}" -Dlog4j2.level=WARN \
   -Daws.requestChecksumCalculation=when_required \
   -cp "target/classes:target/test-classes:$(cat target/bench-email.classpath)" bench.EmailUnzipBench

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COLLECTIONS="${1:-20}"; FILES="${2:-500}"; CONSUMERS="${3:-4}"
-mvn -B -q -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=bench.SnapshotStatusBench \
+mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=bench.SnapshotStatusBench \
   -Daws.requestChecksumCalculation=when_required -Daws.responseChecksumValidation=when_required \
   -Dbench.collections="$COLLECTIONS" -Dbench.files="$FILES" -Dbench.consumers="$CONSUMERS" \
   -Dlog4j2.level=WARN -Dorg.slf4j.simpleLogger.defaultLogLevel=warn 2>&1 \

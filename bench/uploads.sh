@@ -5,10 +5,10 @@
 #   bench/uploads.sh --end-to-end    one whole upload (1 MB and ~150 MB) through the local AWS, PutObject to report.json
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -o test-compile
+mvn -B -q test-compile
 CP_FILE="$(mktemp)"
 trap 'rm -f "$CP_FILE"' EXIT
-mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
+mvn -B -q dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
 CP="target/test-classes:target/classes:$(cat "$CP_FILE")"
 if [[ "${1:-}" == "--end-to-end" ]]; then
   java -Xmx512m -Daws.requestChecksumCalculation=when_required -cp "$CP" bench.UploadEndToEndBench
