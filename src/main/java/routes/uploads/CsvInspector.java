@@ -25,7 +25,8 @@ import java.util.Locale;
  *   {@code Incomplete file: Expected <H> columns on row <N> found <L>} (rows = N);</li>
  *   <li>a parser error: {@code Failed to parse body -> line <n>: <error>} (rows = 0).</li>
  * </ol>
- * Otherwise the file is valid and its rows count every record, the header included.
+ * Otherwise the file is valid and its rows count every record, the header included. A large file in a byte encoding
+ * is read in parallel segments with the same outcome ({@link CsvSegments}).
  */
 public class CsvInspector {
     /** Re-opens the file's bytes from the start; called once per encoding tried. */
@@ -33,14 +34,77 @@ public class CsvInspector {
     public interface ByteSource {
         InputStream open() throws IOException;
 
+        /** The bytes from {@code offset} on. */
+        default InputStream openAt(long offset) throws IOException {
+            InputStream in = open();
+            in.skipNBytes(offset);
+            return in;
+        }
+
+        /** The number of bytes, or -1 when unknown (then the file is read in one piece). */
+        default long size() {
+            return -1;
+        }
+
         /** A file, read through a memory mapping ({@link MappedFileInput}). */
         static ByteSource of(Path file) {
-            return () -> new MappedFileInput(file);
+            return new ByteSource() {
+                @Override
+                public InputStream open() throws IOException {
+                    return new MappedFileInput(file);
+                }
+
+                @Override
+                public InputStream openAt(long offset) throws IOException {
+                    return MappedFileInput.from(file, offset);
+                }
+
+                @Override
+                public long size() {
+                    try {
+                        return java.nio.file.Files.size(file);
+                    } catch (IOException e) {
+                        return -1;
+                    }
+                }
+            };
         }
 
         static ByteSource of(byte[] bytes) {
-            return () -> new java.io.ByteArrayInputStream(bytes);
+            return new ByteSource() {
+                @Override
+                public InputStream open() {
+                    return new java.io.ByteArrayInputStream(bytes);
+                }
+
+                @Override
+                public InputStream openAt(long offset) {
+                    int from = (int) Math.min(offset, bytes.length);
+                    return new java.io.ByteArrayInputStream(bytes, from, bytes.length - from);
+                }
+
+                @Override
+                public long size() {
+                    return bytes.length;
+                }
+            };
         }
+    }
+
+    /** Files from this size on are read in parallel segments ({@link CsvSegments}), one per processor, at most 4. */
+    static final long MIN_SEGMENT_BYTES = 8L * 1024 * 1024;
+
+    private final int segments;
+    private final long minSegmentBytes;
+
+    public CsvInspector() {
+        this(Math.min(4, Runtime.getRuntime().availableProcessors()), MIN_SEGMENT_BYTES);
+    }
+
+    /** Reads a file of at least {@code 2 * minSegmentBytes} in up to {@code segments} parallel segments. */
+    CsvInspector(int segments, long minSegmentBytes) {
+        this.segments = segments;
+        this.minSegmentBytes = minSegmentBytes;
     }
 
     static final int HEADER_SAMPLE_CHARS = 64 * 1024;
@@ -93,6 +157,11 @@ public class CsvInspector {
                     return check.fail("File has only " + columns + " columns. We might have failed to detect the delimiter");
                 }
                 check.ems(Ems.fromHeader(header));
+                CsvSegments parts = input instanceof InputStream && segments > 1 && source.size() >= 2 * minSegmentBytes
+                        ? CsvSegments.plan(source, source.size(), segments, minSegmentBytes) : null;
+                if (parts != null) {
+                    return parts.check(csv, byteOrderMarkLength(source, encoding), encoding, delimiter, columns, check);
+                }
                 long row = 1;
                 int found;
                 while ((found = csv.nextRecord()) >= 0) {
@@ -116,10 +185,24 @@ public class CsvInspector {
         }
         java.io.PushbackInputStream in = new java.io.PushbackInputStream(raw, 3);
         byte[] bom = in.readNBytes(3);
-        if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
+        if (!isUtf8ByteOrderMark(bom)) {
             in.unread(bom);
         }
         return in;
+    }
+
+    /** 3 when the UTF-8 reader skipped a byte-order mark (see {@link #openBytes}), else 0. */
+    private static long byteOrderMarkLength(ByteSource source, TextEncoding encoding) throws IOException {
+        if (encoding != TextEncoding.UTF_8) {
+            return 0;
+        }
+        try (InputStream in = source.open()) {
+            return isUtf8ByteOrderMark(in.readNBytes(3)) ? 3 : 0;
+        }
+    }
+
+    private static boolean isUtf8ByteOrderMark(byte[] bom) {
+        return bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF;
     }
 
     private static Reader open(ByteSource source, TextEncoding encoding) throws IOException {

@@ -25,6 +25,13 @@ final class MappedFileInput extends InputStream {
         this(file, WINDOW);
     }
 
+    /** The file's bytes from {@code start} on. */
+    static MappedFileInput from(Path file, long start) throws IOException {
+        MappedFileInput in = new MappedFileInput(file, WINDOW);
+        in.position = Math.min(start, in.size);
+        return in;
+    }
+
     /** Maps at most {@code windowSize} bytes at a time. */
     MappedFileInput(Path file, long windowSize) throws IOException {
         this.windowSize = windowSize;
