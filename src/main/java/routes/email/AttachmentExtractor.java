@@ -54,12 +54,8 @@ public class AttachmentExtractor {
             return;
         }
         if (part.isMimeType("multipart/*")) {
-            Object content = part.getContent();
-            if (content instanceof Multipart multipart) {
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    BodyPart child = multipart.getBodyPart(i);
-                    collect(email, child, files, exchange, level + 1);
-                }
+            for (BodyPart child : MultipartReader.bodyParts(part)) {
+                collect(email, child, files, exchange, level + 1);
             }
             return;
         }
