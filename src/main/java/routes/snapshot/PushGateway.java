@@ -77,6 +77,22 @@ public class PushGateway implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(exposition(message.correlationId()))), "push");
     }
 
+    /**
+     * Pushes the run's counters once this message's exchange is done, whether it succeeded or failed (the original
+     * pushed in a {@code finally}, so a failing message still reports what was counted before it failed).
+     */
+    public void pushWhenDone(StatusMessage message, org.apache.camel.Exchange exchange) {
+        if (!enabled()) {
+            return;
+        }
+        exchange.getExchangeExtension().addOnCompletion(new org.apache.camel.support.SynchronizationAdapter() {
+            @Override
+            public void onDone(org.apache.camel.Exchange done) {
+                push(message);
+            }
+        });
+    }
+
     /** After {@code retention}: deletes the run's group from the gateway and its meters from the registry. */
     public void runCompleted(StatusMessage message) {
         String correlationId = message.correlationId();

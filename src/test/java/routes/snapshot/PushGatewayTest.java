@@ -98,4 +98,35 @@ class PushGatewayTest {
         push.push(message);
         assertThat(push.enabled()).isTrue();
     }
+
+    // #4: the push happens even when processing the message fails; the group is not deleted then
+    @Test
+    void aFailingMessageStillPushesOnceWhenDone() throws Exception {
+        PushGateway push = new PushGateway("127.0.0.1:" + gateway.port(), metrics, "PT1H");
+        try (org.apache.camel.impl.DefaultCamelContext camel = new org.apache.camel.impl.DefaultCamelContext()) {
+            camel.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:batch").split(body())
+                            .process(e -> push.pushWhenDone(message, e))
+                            .process(e -> {
+                                metrics.fileReceived(message);
+                                if ("bad".equals(e.getMessage().getBody(String.class))) {
+                                    throw new IllegalStateException("status item missing");
+                                }
+                            });
+                }
+            });
+            camel.start();
+            org.apache.camel.Exchange result = camel.createProducerTemplate().send("direct:batch",
+                    e -> e.getMessage().setBody(java.util.List.of("bad", "good")));
+            assertThat(result.getException()).hasMessageContaining("status item missing");
+        }
+        gateway.verify(2, postRequestedFor(urlEqualTo(
+                "/metrics/job/snapshot_sender_status_checker/component/snapshot_sender_status_checker/correlation_id/correlationId1")));
+        gateway.verify(0, deleteRequestedFor(anyUrl()));
+        assertThat(gateway.getAllServeEvents().get(0).getRequest().getBodyAsString())
+                .contains("snapshot_sender_status_checker_files_received_total{collection_name=\"db.collection1\",export_date=\"2021-01-01\",snapshot_type=\"fulls\"} 2.0");
+        push.close();
+    }
 }
