@@ -22,7 +22,18 @@ public final class PipelinesApplication {
     public static void main(String[] args) throws Exception {
         LogFormat.applyFromEnvironment();
         Main main = create(Map.of(), true);
-        System.exit(main.run(args));
+        int code;
+        try {
+            code = main.run(args);
+        } catch (Exception e) {
+            String reason = StartupFailure.explain(e);
+            if (reason == null) {
+                throw e;
+            }
+            System.err.println("camel-pipelines cannot start. " + reason);
+            code = 2;
+        }
+        System.exit(code);
     }
 
     /**
