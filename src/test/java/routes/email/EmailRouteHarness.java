@@ -4,8 +4,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
-import routes.shared.DeadLetters;
-import routes.shared.PipelineMetrics;
 import routes.shared.S3EventParser;
 import routes.shared.S3Spool;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -48,12 +46,10 @@ public final class EmailRouteHarness {
         properties.putAll(overrides);
         context.getPropertiesComponent().setInitialProperties(properties);
         context.setAllowUseOriginalMessage(true);
-        DeadLetters deadLetters = new DeadLetters(sqs, new PipelineMetrics(context));
         context.getRegistry().bind("s3Client", S3Client.class, s3);
         context.getRegistry().bind("s3Spool", new S3Spool(s3));
         context.getRegistry().bind("s3Events", new S3EventParser());
-        context.getRegistry().bind("deadLetters", deadLetters);
-        context.getRegistry().bind("redeliveryAttempts", (org.apache.camel.Processor) deadLetters::countAttempt);
+        routes.shared.DeadLetterBeans.bind(context, sqs);
         for (String file : new String[] {"classpath:routes/error-handling.yaml", "classpath:routes/email-intake.yaml"}) {
             PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.resolveMandatoryResource(context, file));
         }

@@ -50,14 +50,9 @@ class ErrorHandlingRouteTest {
             return STEP;
         }
 
-        @BindToRegistry("deadLetters")
-        public DeadLetters deadLetters(CamelContext context) {
-            return new DeadLetters(SQS, new PipelineMetrics(context));
-        }
-
-        @BindToRegistry("redeliveryAttempts")
-        public org.apache.camel.Processor redeliveryAttempts(DeadLetters deadLetters) {
-            return deadLetters::countAttempt;
+        @Override
+        public void configure(CamelContext context) {
+            routes.shared.DeadLetterBeans.bind(context, SQS);
         }
     }
 

@@ -9,9 +9,7 @@ import org.apache.camel.component.aws2.sqs.Sqs2Component;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
-import routes.shared.DeadLetters;
 import routes.shared.IdempotencyLedger;
-import routes.shared.PipelineMetrics;
 import routes.shared.SideEffectGuard;
 
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -63,15 +61,12 @@ final class SnapshotApp implements AutoCloseable {
         SqsClient sqs = recording(SqsClient.class, aws.sqs, "sendMessage", SendMessageRequest.class, sqsSends);
         this.exportStateQueue = aws.exportStateQueue;
         IdempotencyLedger ledger = new IdempotencyLedger(aws.dynamo, aws.ledgerTable);
-        PipelineMetrics pipelineMetrics = new PipelineMetrics(context);
-        DeadLetters deadLetters = new DeadLetters(sqs, pipelineMetrics);
         context.getRegistry().bind("dynamoDbClient", aws.dynamo);
         context.getRegistry().bind("sqsClient", SqsClient.class, sqs);
         context.getRegistry().bind("snsClient", SnsClient.class, recording(SnsClient.class, aws.local.sns(), "publish", PublishRequest.class, snsPublishes));
         context.getRegistry().bind("idempotencyLedger", ledger);
         context.getRegistry().bind("sideEffectGuard", new SideEffectGuard(ledger, Duration.ofMinutes(5)));
-        context.getRegistry().bind("deadLetters", deadLetters);
-        context.getRegistry().bind("redeliveryAttempts", (org.apache.camel.Processor) deadLetters::countAttempt);
+        routes.shared.DeadLetterBeans.bind(context, sqs);
         context.getRegistry().bind("prometheusMeterRegistry", MeterRegistry.class, meters);
 
         Sqs2Component sqsComponent = context.getComponent("aws2-sqs", Sqs2Component.class);

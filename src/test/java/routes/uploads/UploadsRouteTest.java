@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import routes.shared.DeadLetters;
 import routes.shared.IdempotencyLedger;
-import routes.shared.PipelineMetrics;
 import routes.shared.RecordingSqsClient;
 import routes.shared.S3EventParser;
 import routes.shared.S3Spool;
@@ -132,14 +131,9 @@ class UploadsRouteTest {
             return new SideEffectGuard(LEDGER);
         }
 
-        @BindToRegistry("deadLetters")
-        public DeadLetters deadLetters(CamelContext context) {
-            return new DeadLetters(SQS, new PipelineMetrics(context));
-        }
-
-        @BindToRegistry("redeliveryAttempts")
-        public org.apache.camel.Processor redeliveryAttempts(DeadLetters deadLetters) {
-            return deadLetters::countAttempt;
+        @Override
+        public void configure(CamelContext context) {
+            routes.shared.DeadLetterBeans.bind(context, SQS);
         }
     }
 

@@ -1,0 +1,19 @@
+package routes.shared;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The beans the shared error handling (error-handling.yaml) needs, bound for a route test over its SQS client. */
+public final class DeadLetterBeans {
+    private DeadLetterBeans() {
+    }
+
+    /** Binds {@code deadLetters} (sending to {@code sqs}) and {@code redeliveryAttempts}; returns the dead letters. */
+    public static DeadLetters bind(CamelContext context, SqsClient sqs) {
+        DeadLetters deadLetters = new DeadLetters(sqs, new PipelineMetrics(context));
+        context.getRegistry().bind("deadLetters", deadLetters);
+        context.getRegistry().bind("redeliveryAttempts", (Processor) deadLetters::countAttempt);
+        return deadLetters;
+    }
+}
