@@ -145,7 +145,8 @@ public class CsvInspector {
             int n = reader.read(head, 0, head.length);
             delimiter = delimiter(n <= 0 ? "" : new String(head, 0, n), key);
         }
-        try (java.io.Closeable input = encoding.readsAsBytes() ? openBytes(source, encoding) : open(source, encoding)) {
+        long byteOrderMark = encoding.readsAsBytes() ? byteOrderMarkLength(source, encoding) : 0;
+        try (java.io.Closeable input = encoding.readsAsBytes() ? openBytes(source, byteOrderMark) : open(source, encoding)) {
             check.encoding(encoding.reportName());
             PythonCsvReader csv = input instanceof InputStream bytes
                     ? new PythonCsvReader(bytes, delimiter, encoding)
@@ -159,39 +160,20 @@ public class CsvInspector {
                 check.ems(Ems.fromHeader(header));
                 CsvSegments parts = input instanceof InputStream && segments > 1 && source.size() >= 2 * minSegmentBytes
                         ? CsvSegments.plan(source, source.size(), segments, minSegmentBytes) : null;
-                if (parts != null) {
-                    return parts.check(csv, byteOrderMarkLength(source, encoding), encoding, delimiter, columns, check);
-                }
-                long row = 1;
-                int found;
-                while ((found = csv.nextRecord()) >= 0) {
-                    row++;
-                    if (found < columns) {
-                        return check.rows(row).fail("Incomplete file: Expected " + columns + " columns on row " + row + " found " + found);
-                    }
-                }
-                return check.valid(row);
+                return (parts != null ? parts : CsvSegments.whole(source))
+                        .check(csv, byteOrderMark, encoding, delimiter, columns, check);
             } catch (PythonCsvReader.CsvError e) {
-                return check.rows(0).fail("Failed to parse body -> line " + e.line() + ": " + e.getMessage());
+                return check.parseError(e.line(), e.getMessage()); // in the header
             }
         }
     }
 
-    /** The raw bytes for the byte-mode reader (it reads large blocks itself), a UTF-8 byte-order mark skipped. */
-    private static InputStream openBytes(ByteSource source, TextEncoding encoding) throws IOException {
-        InputStream raw = source.open();
-        if (encoding != TextEncoding.UTF_8) {
-            return raw;
-        }
-        java.io.PushbackInputStream in = new java.io.PushbackInputStream(raw, 3);
-        byte[] bom = in.readNBytes(3);
-        if (!isUtf8ByteOrderMark(bom)) {
-            in.unread(bom);
-        }
-        return in;
+    /** The raw bytes for the byte-mode reader (it reads large blocks itself), after the UTF-8 byte-order mark if any. */
+    private static InputStream openBytes(ByteSource source, long byteOrderMark) throws IOException {
+        return byteOrderMark == 0 ? source.open() : source.openAt(byteOrderMark);
     }
 
-    /** 3 when the UTF-8 reader skipped a byte-order mark (see {@link #openBytes}), else 0. */
+    /** 3 for a UTF-8 file that starts with a byte-order mark (the reader skips it), else 0. */
     private static long byteOrderMarkLength(ByteSource source, TextEncoding encoding) throws IOException {
         if (encoding != TextEncoding.UTF_8) {
             return 0;

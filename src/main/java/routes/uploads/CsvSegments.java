@@ -11,8 +11,9 @@ import java.util.concurrent.FutureTask;
 import java.util.function.BooleanSupplier;
 
 /**
- * Checks the records of a large byte-mode file (UTF-8, windows-1252, latin-1) in line-aligned segments, one thread per
- * segment after the first, with the same outcome as one sequential read.
+ * Checks the records after the header: of a large byte-mode file (UTF-8, windows-1252, latin-1) in line-aligned
+ * segments, one thread per segment after the first, with the same outcome as one sequential read; of any other file
+ * as one segment ({@link #whole}).
  * <p>Why it is exact: a segment after the first starts right after a LF byte, as if a record began there. That holds
  * if and only if the sequential read would end a record exactly at that offset (a LF inside a quoted field does not end
  * one), which the reader of the previous segment proves when it gets there. If it does not, because a record straddles
@@ -86,6 +87,11 @@ final class CsvSegments {
         }
     }
 
+    /** The whole file as one segment, read by the caller's reader alone. */
+    static CsvSegments whole(CsvInspector.ByteSource source) {
+        return new CsvSegments(source, new long[] {Long.MAX_VALUE});
+    }
+
     /** Where the first segment ends, as an offset of the file. */
     long firstBoundary() {
         return boundaries[0];
@@ -126,14 +132,12 @@ final class CsvSegments {
                     throw segment.notThisEncoding();
                 }
                 if (segment.error() != null) {
-                    return check.rows(0).fail("Failed to parse body -> line " + (lines + segment.error().line()) + ": "
-                            + segment.error().getMessage());
+                    return check.parseError(lines + segment.error().line(), segment.error().getMessage());
                 }
                 rows += segment.records();
                 lines += segment.lines();
                 if (segment.found() != null) {
-                    return check.rows(rows).fail("Incomplete file: Expected " + columns + " columns on row " + rows
-                            + " found " + segment.found());
+                    return check.incompleteRow(columns, rows, segment.found());
                 }
                 if (segment.toEnd()) {
                     return check.valid(rows);

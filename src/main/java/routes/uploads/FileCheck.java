@@ -29,6 +29,16 @@ public final class FileCheck {
         return this;
     }
 
+    /** Row {@code row} has fewer fields than the header's {@code columns} (rows = the failing row). */
+    public FileCheck incompleteRow(int columns, long row, int found) {
+        return rows(row).fail("Incomplete file: Expected " + columns + " columns on row " + row + " found " + found);
+    }
+
+    /** The CSV parser's error (rows = 0). */
+    public FileCheck parseError(long line, String error) {
+        return rows(0).fail("Failed to parse body -> line " + line + ": " + error);
+    }
+
     public FileCheck valid(long rows) {
         csvValid = true;
         csvRows = rows;
