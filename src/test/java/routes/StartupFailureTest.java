@@ -23,4 +23,14 @@ class StartupFailureTest {
         assertThat(StartupFailure.explain(new IllegalStateException("boom", SdkClientException.create("Unable to execute HTTP request"))))
                 .isNull();
     }
+
+    @Test
+    void anUnreachableAwsEndpointIsExplainedInOneSentence() {
+        Exception failure = new org.apache.camel.RuntimeCamelException("Failed to create route uploads-check",
+                new ResolveEndpointFailedException("aws2-sqs://q", SdkClientException.create("Received an UnknownHostException",
+                        new java.net.UnknownHostException("sqs.eu-west-2.amazonaws.com"))));
+        assertThat(StartupFailure.explain(failure))
+                .isEqualTo("AWS could not be reached (UnknownHostException: sqs.eu-west-2.amazonaws.com). Check the network, "
+                        + "AWS_REGION and any aws.endpoint.* override; exiting so that the supervisor (Kubernetes, systemd) restarts the app");
+    }
 }
