@@ -6,6 +6,7 @@ import org.apache.camel.main.MainListenerSupport;
 import routes.shared.MissingConfiguration;
 import routes.shared.PipelineSelection;
 import routes.shared.RequiredConfiguration;
+import routes.shared.ServerPort;
 import routes.shared.SharedBeans;
 
 import java.util.Map;
@@ -56,6 +57,7 @@ public final class PipelinesApplication {
             public void beforeConfigure(BaseMainSupport support) {
                 try {
                     RequiredConfiguration.failFastIfMissing(support.getCamelContext());
+                    ServerPort.requireFree(support.getCamelContext());
                     support.configure().withRoutesIncludePattern(
                             PipelineSelection.routesIncludePattern(support.getCamelContext()));
                     // Camel Main pre-parses the YAML files (and creates their `beans:`) before it processes
