@@ -108,7 +108,7 @@ public class DeadLetters {
         if (message == null || message.isBlank()) {
             message = error.getClass().getSimpleName();
         }
-        if (!(error instanceof PermanentFailure) && !(error instanceof TransientFailure)) {
+        if (!(error instanceof PermanentFailure) && !(error instanceof TransientFailure) && !(error instanceof RetryLater)) {
             message = error.getClass().getSimpleName() + ": " + message;
         }
         return truncate(message, MAX_REASON);

@@ -149,6 +149,11 @@ public class SharedBeans implements CamelConfiguration {
         return deadLetters(context)::countAttempt;
     }
 
+    @BindToRegistry("visibilityBackoff")
+    public VisibilityBackoff visibilityBackoff(CamelContext context) {
+        return VisibilityBackoff.fromProperties(context, sqsClient(), deadLetters(context));
+    }
+
     @BindToRegistry("deadLetterReplayer")
     public DeadLetterReplayer deadLetterReplayer(CamelContext context) {
         return new DeadLetterReplayer(context, sqsClient());

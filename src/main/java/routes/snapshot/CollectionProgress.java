@@ -3,6 +3,7 @@ package routes.snapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import routes.shared.PermanentFailure;
+import routes.shared.RetryLater;
 import routes.shared.TransientFailure;
 
 import java.util.List;
@@ -69,7 +70,7 @@ public class CollectionProgress {
 
     /**
      * Moves the collection to {@code Success}. True for the winner (or its own redelivery). A collection that is not
-     * {@code Sent}/{@code Received} yet is a {@link TransientFailure}: the success file came early and is retried.
+     * {@code Sent}/{@code Received} yet is a {@link RetryLater}: the success file came early and waits on the queue.
      */
     public boolean completeSuccess(StatusMessage message, CollectionItem collection) {
         if (ownTransition(message, collection.status(), CollectionItem.SUCCESS, collection.succeededBy())) {
@@ -81,8 +82,8 @@ public class CollectionProgress {
             return false;
         }
         if (!collection.isReadyForSuccess()) {
-            throw new TransientFailure("Success file for " + message.correlationId() + "/" + message.collectionName()
-                    + " arrived while the collection is " + collection.status() + " (not Sent or Received yet); retrying later");
+            throw new RetryLater("Success file for " + message.correlationId() + "/" + message.collectionName()
+                    + " arrived while the collection is " + collection.status() + " (not Sent or Received yet)");
         }
         boolean won = statusTable.markSuccess(message.correlationId(), message.collectionName(), message.receiptId());
         if (won) {

@@ -9,11 +9,15 @@ public final class DeadLetterBeans {
     private DeadLetterBeans() {
     }
 
-    /** Binds {@code deadLetters} (sending to {@code sqs}) and {@code redeliveryAttempts}; returns the dead letters. */
+    /**
+     * Binds {@code deadLetters} (sending to {@code sqs}), {@code redeliveryAttempts} and {@code visibilityBackoff}
+     * (from the context's {@code errors.retry-later.*}); returns the dead letters.
+     */
     public static DeadLetters bind(CamelContext context, SqsClient sqs) {
         DeadLetters deadLetters = new DeadLetters(sqs, new PipelineMetrics(context));
         context.getRegistry().bind("deadLetters", deadLetters);
         context.getRegistry().bind("redeliveryAttempts", (Processor) deadLetters::countAttempt);
+        context.getRegistry().bind("visibilityBackoff", VisibilityBackoff.fromProperties(context, sqs, deadLetters));
         return deadLetters;
     }
 }

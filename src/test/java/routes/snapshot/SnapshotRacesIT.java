@@ -158,6 +158,50 @@ class SnapshotRacesIT {
         assertThat(aws.depth(aws.deadLetterQueue)).isZero();
     }
 
+    // #18 + §3.11.4 on the real queue: an early success file waits on the status queue (growing visibility timeout,
+    // no redelivery in the app, nothing dead-lettered) and is processed once its collection is ready
+    @Test
+    void anEarlySuccessFileWaitsOnTheQueueUntilItsCollectionIsReady() throws Exception {
+        app = new SnapshotApp(aws, 1, Map.of("errors.retry-later.initial-delay", "PT1S",
+                "errors.retry-later.maximum-delay", "PT2S", "errors.retry-later.maximum-receives", "10")).start();
+        aws.drain(aws.deadLetterQueue);
+        String run = run();
+        aws.putCollection(run, "db.c", "Exported", 1, 0, 0);
+        send(List.of(success(run, "db.c")));
+        Thread.sleep(2500);
+        assertThat(aws.collection(run, "db.c").status()).isEqualTo("Exported");
+        assertThat(aws.depth(aws.statusQueue)).as("still on the status queue").isEqualTo(1);
+        assertThat(aws.depth(aws.deadLetterQueue)).isZero();
+
+        aws.putCollection(run, "db.c", "Received", 1, 1, 1);
+        awaitUntil(() -> "Success".equals(aws.collection(run, "db.c").status()));
+        awaitQuiet();
+        assertThat(aws.depth(aws.deadLetterQueue)).isZero();
+        assertThat(app.snsPublishes).hasSize(1);
+    }
+
+    // ... and after errors.retry-later.maximum-receives receives it goes to the DLQ with the reason, off the queue
+    @Test
+    void anEarlySuccessFileIsDeadLetteredAtItsLastReceive() throws Exception {
+        app = new SnapshotApp(aws, 1, Map.of("errors.retry-later.initial-delay", "PT1S",
+                "errors.retry-later.maximum-delay", "PT1S", "errors.retry-later.maximum-receives", "3")).start();
+        aws.drain(aws.deadLetterQueue);
+        String run = run();
+        aws.putCollection(run, "db.c", "Exported", 1, 0, 0);
+        long start = System.nanoTime();
+        send(List.of(success(run, "db.c")));
+        List<software.amazon.awssdk.services.sqs.model.Message> dead = aws.awaitMessages(aws.deadLetterQueue, 1);
+        assertThat(System.nanoTime() - start).as("two back-offs of 1 s before the third receive").isGreaterThan(1_900_000_000L);
+        assertThat(dead).singleElement().satisfies(m -> {
+            assertThat(m.body()).isEqualTo(success(run, "db.c"));
+            assertThat(m.messageAttributes().get("reason").stringValue())
+                    .isEqualTo("Success file for " + run + "/db.c arrived while the collection is Exported (not Sent or Received yet)");
+        });
+        awaitQuiet();
+        assertThat(aws.collection(run, "db.c").status()).isEqualTo("Exported");
+        assertThat(app.snsPublishes).isEmpty();
+    }
+
     private void send(List<String> bodies) {
         String url = aws.queueUrl(aws.statusQueue);
         for (int i = 0; i < bodies.size(); i += 10) {

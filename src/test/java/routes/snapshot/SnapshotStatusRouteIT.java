@@ -218,16 +218,19 @@ class SnapshotStatusRouteIT {
         assertThat(aws.productStatus(run)).isNull();
     }
 
-    // #18 + §3.11.4: a success file that comes too early is retried, then dead-lettered; never silently dropped
+    // #18 + §3.11.4: a success file that comes too early is never silently dropped. On the real queue it waits there
+    // (SnapshotRacesIT); without an SQS message to leave on a queue (this direct input) it is dead-lettered at once,
+    // and the caller sees the failure
     @Test
-    void aSuccessFileForACollectionNotReadyIsRetriedThenDeadLettered() {
+    void aSuccessFileForACollectionNotReadyIsNeverDropped() {
         aws.putCollection(run, "db.collection1", "Exported", 1, 0, 0);
         String body = success("db.collection1", "\"true\"");
-        send(body);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> send(body))
+                .hasRootCauseInstanceOf(routes.shared.RetryLater.class);
         assertThat(aws.collection(run, "db.collection1").status()).isEqualTo("Exported");
         List<Message> dead = aws.drain(aws.deadLetterQueue);
         assertThat(dead).hasSize(1);
-        assertThat(dead.get(0).messageAttributes().get("attempts").stringValue()).isEqualTo("3");
+        assertThat(dead.get(0).messageAttributes().get("attempts").stringValue()).isEqualTo("1");
         assertThat(dead.get(0).messageAttributes().get("reason").stringValue()).contains("arrived while the collection is Exported");
         assertThat(app.snsPublishes).isEmpty();
     }

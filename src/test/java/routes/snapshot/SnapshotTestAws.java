@@ -68,7 +68,8 @@ final class SnapshotTestAws {
         String url = queueUrl(queue);
         List<Message> all = new ArrayList<>();
         for (int i = 0; i < 60 && all.size() < count; i++) {
-            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1).messageSystemAttributeNamesWithStrings("All")).messages();
+            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)
+                    .messageAttributeNames("All").messageSystemAttributeNamesWithStrings("All")).messages();
             all.addAll(batch);
             batch.forEach(m -> sqs.deleteMessage(d -> d.queueUrl(url).receiptHandle(m.receiptHandle())));
         }
