@@ -107,7 +107,7 @@ class CsvInspectorTest {
         assertThat(check.csvValid()).isFalse();
         assertThat(check.csvEncoding()).isEqualTo("latin-1");
         assertThat(check.errors()).singleElement().asString()
-                .matches("File has only [012] columns\\. We might have failed to detect the delimiter");
+                .isEqualTo("File has only 2 columns. We might have failed to detect the delimiter");
     }
 
     @Test

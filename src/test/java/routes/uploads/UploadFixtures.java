@@ -142,15 +142,47 @@ public final class UploadFixtures {
 
     /** F11: a ZIP archive holding F8. */
     public static byte[] notACsv() {
+        // F11's shape: a zip holding one deflated entry, whose bytes up to the first line break hold exactly one comma
+        // (so a comma-delimited header of 2 fields, as the reference file gives). Only the entry's timestamp varies.
+        for (long seconds = 0; seconds < 86_400; seconds += 2) {
+            byte[] zip = zipOfOneEntry("ext-csv-with-tsv-ext.tsv", idoxEros(), 1_700_000_000_000L + seconds * 1000);
+            if (commasOnFirstLine(zip) == 1) {
+                return zip;
+            }
+        }
+        throw new IllegalStateException("no timestamp gives a zip whose first line holds one comma");
+    }
+
+    private static byte[] zipOfOneEntry(String name, byte[] content, long time) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("ext-csv-with-tsv-ext.tsv"));
-            zip.write(idoxEros());
+            ZipEntry entry = new ZipEntry(name);
+            entry.setTime(time);
+            zip.putNextEntry(entry);
+            zip.write(content);
             zip.closeEntry();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return out.toByteArray();
+    }
+
+    /** Commas before the first line break as Python's str.splitlines sees latin-1 text (outside quotes). */
+    private static int commasOnFirstLine(byte[] bytes) {
+        int commas = 0;
+        boolean quoted = false;
+        for (byte b : bytes) {
+            int c = b & 0xFF;
+            if (!quoted && (c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || (c >= 0x1C && c <= 0x1E) || c == 0x85)) {
+                break;
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == ',') {
+                commas++;
+            }
+        }
+        return commas;
     }
 
     /** §A.10 democracy-counts-utf-16le.csv: UTF-16LE without BOM, CRLF, 35 records, no trailing newline, all quoted, 12 columns. */
