@@ -20,6 +20,7 @@ public final class LocalRun {
     }
 
     public static void main(String[] args) throws Exception {
+        routes.LogFormat.applyFromEnvironment(); // LOG_FORMAT=json works for the local run too
         long begin = System.nanoTime();
         Path data = Path.of(System.getProperty("local.data.dir", "data"));
         LocalAws aws;
@@ -36,7 +37,11 @@ public final class LocalRun {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport support) {
+                boolean healthy = awaitHealthy(support.getCamelContext());
                 System.out.println(readyBlock(aws, data, (System.nanoTime() - begin) / 1_000_000));
+                if (!healthy) {
+                    System.out.println("(health is not UP yet after 20 s: see the Health URL for the check that is DOWN)");
+                }
                 System.out.flush();
             }
         });
@@ -48,6 +53,24 @@ public final class LocalRun {
             aws.close();
         }
         System.exit(exitCode);
+    }
+
+    /** Waits (at most 20 s) until every health check is UP: the consumers report UP once they have polled. */
+    private static boolean awaitHealthy(org.apache.camel.CamelContext context) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (org.apache.camel.health.HealthCheckHelper.invoke(context).stream()
+                    .allMatch(result -> result.getState() == org.apache.camel.health.HealthCheck.State.UP)) {
+                return true;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     static String readyBlock(LocalAws aws, Path data, long readyMillis) {
