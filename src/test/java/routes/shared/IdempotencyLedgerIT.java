@@ -62,6 +62,66 @@ class IdempotencyLedgerIT {
         }
     }
 
+    /** Runs {@code task(i)} on 8 threads released at once; returns each one's result, or its exception. */
+    private static List<Object> onEightThreadsAtOnce(java.util.function.IntFunction<Object> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Object>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        return task.apply(index);
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }));
+            }
+            go.countDown();
+            List<Object> results = new ArrayList<>();
+            for (Future<Object> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theIdempotentConsumerRepositoryAdmitsOneOfEightConcurrentReplicas() throws Exception {
+        List<LedgerIdempotentRepository> replicas = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            replicas.add(new LedgerIdempotentRepository(ledgerAt(Clock.systemUTC()), "uploads", LEASE));
+        }
+        List<Object> added = onEightThreadsAtOnce(i -> replicas.get(i).add(key));
+        assertThat(added).containsOnlyOnce(Boolean.TRUE)
+                .filteredOn(r -> r != Boolean.TRUE).hasSize(7).allMatch(r -> r instanceof TransientFailure);
+        LedgerIdempotentRepository winner = replicas.get(added.indexOf(Boolean.TRUE));
+        assertThat(winner.confirm(key)).isTrue();
+        assertThat(replicas.get(0).contains(key)).isTrue();
+        assertThat(replicas.get(1).add(key)).as("a redelivery after completion is a duplicate").isFalse();
+    }
+
+    @Test
+    void aSideEffectGuardedOnEightConcurrentReplicasHappensOnce() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger performed = new java.util.concurrent.atomic.AtomicInteger();
+        List<Object> results = onEightThreadsAtOnce(i -> new SideEffectGuard(ledgerAt(Clock.systemUTC()), LEASE)
+                .once("uploads", key, () -> {
+                    performed.incrementAndGet();
+                    return "issue #7";
+                }));
+        assertThat(performed).hasValue(1);
+        assertThat(results).allMatch(r -> "issue #7".equals(r) || r instanceof TransientFailure).contains("issue #7");
+        assertThat(new SideEffectGuard(ledgerAt(Clock.systemUTC()), LEASE).once("uploads", key, () -> {
+            performed.incrementAndGet();
+            return "again";
+        })).as("a replay gets the stored result").isEqualTo("issue #7");
+        assertThat(performed).hasValue(1);
+    }
+
     @Test
     void aCompletedClaimIsAlreadyDoneWithItsResult() {
         IdempotencyLedger.Claim claim = ledger.claim("uploads", key, LEASE);
