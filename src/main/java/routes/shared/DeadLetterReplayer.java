@@ -54,7 +54,10 @@ public class DeadLetterReplayer {
         String defaultTarget = property(pipeline + ".queue.replay-target");
         int replayed = 0;
         int skipped = 0;
-        while (replayed + skipped < limit) {
+        // a message that fails again at once comes back while we are still replaying: stop there, not in a loop
+        java.util.Set<String> replayedIds = new java.util.HashSet<>();
+        boolean back = false;
+        while (replayed + skipped < limit && !back) {
             int batch = Math.min(10, limit - replayed - skipped);
             List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(dlqUrl).maxNumberOfMessages(batch)
                     .waitTimeSeconds(1).visibilityTimeout(60).messageAttributeNames("All")).messages();
@@ -62,6 +65,13 @@ public class DeadLetterReplayer {
                 break;
             }
             for (Message message : messages) {
+                String originalId = attribute(message, MessageContext.ORIGINAL_MESSAGE_ID);
+                String id = originalId == null || originalId.isBlank() ? message.messageId() : originalId;
+                if (back || replayedIds.contains(id)) {
+                    back = true; // failed again since this replay sent it: leave it (and the rest of the batch) visible
+                    sqs.changeMessageVisibility(b -> b.queueUrl(dlqUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
+                    continue;
+                }
                 String target = attribute(message, DeadLetters.SOURCE_QUEUE);
                 if (target == null || target.isBlank()) {
                     target = defaultTarget;
@@ -75,19 +85,25 @@ public class DeadLetterReplayer {
                 String targetQueue = target;
                 String targetUrl = sqs.getQueueUrl(b -> b.queueName(targetQueue)).queueUrl();
                 SendMessageRequest.Builder send = SendMessageRequest.builder().queueUrl(targetUrl).messageBody(message.body());
+                // the message keeps its identity (per-message idempotency; a redriven one keeps its SQS message id)
+                send.messageAttributes(Map.of(MessageContext.ORIGINAL_MESSAGE_ID,
+                        MessageAttributeValue.builder().dataType("String").stringValue(id).build()));
                 if (targetQueue.endsWith(".fifo")) {
                     send.messageGroupId(pipeline).messageDeduplicationId(message.messageId());
                 }
                 sqs.sendMessage(send.build());
                 sqs.deleteMessage(b -> b.queueUrl(dlqUrl).receiptHandle(message.receiptHandle()));
+                replayedIds.add(id);
                 replayed++;
             }
         }
-        LOG.info("Replayed {} dead letter(s) of {} ({} could not be replayed)", replayed, pipeline, skipped);
+        LOG.info("Replayed {} dead letter(s) of {} ({} could not be replayed{})", replayed, pipeline, skipped,
+                back ? "; stopped where a replayed message had failed again" : "");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("pipeline", pipeline);
         out.put("replayed", replayed);
         out.put("notReplayable", skipped);
+        out.put("failedAgain", back);
         return out;
     }
 

@@ -78,6 +78,10 @@ public class DeadLetters {
         attributes.put(ATTEMPTS, Integer.toString(attempts));
         attributes.put(FAILED_AT, Instant.now().toString());
         attributes.put(ERROR_TYPE, error == null ? "unknown" : error.getClass().getSimpleName());
+        String messageId = MessageContext.messageId(exchange);
+        if (messageId != null) {
+            attributes.put(MessageContext.ORIGINAL_MESSAGE_ID, messageId);
+        }
         String source = sourceQueue(exchange);
         if (source != null) {
             attributes.put(SOURCE_QUEUE, source);

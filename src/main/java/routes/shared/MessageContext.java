@@ -11,6 +11,11 @@ import org.slf4j.MDC;
 public final class MessageContext {
     public static final String PIPELINE = "pipeline";
     public static final String BUSINESS_KEY = "businessKey";
+    /**
+     * SQS message attribute: the id of the message as it first arrived, kept through dead-lettering and replay
+     * ({@link DeadLetters}, {@link DeadLetterReplayer}); consumers read it (camel.component.aws2-sqs.message-attribute-names).
+     */
+    public static final String ORIGINAL_MESSAGE_ID = "originalMessageId";
 
     private MessageContext() {
     }
@@ -23,6 +28,21 @@ public final class MessageContext {
 
     public static String businessKey(Exchange exchange) {
         return exchange.getProperty(BUSINESS_KEY, String.class);
+    }
+
+    /**
+     * The SQS message's id as it first arrived: its {@value #ORIGINAL_MESSAGE_ID} attribute when it is a replayed
+     * dead letter, else its SQS message id; null when it did not come from SQS. A key for per-message idempotency
+     * that a replay does not change.
+     */
+    public static String messageId(Exchange exchange) {
+        Object attributes = exchange.getMessage().getHeader("CamelAwsSqsMessageAttributes");
+        if (attributes instanceof java.util.Map<?, ?> map
+                && map.get(ORIGINAL_MESSAGE_ID) instanceof software.amazon.awssdk.services.sqs.model.MessageAttributeValue value
+                && value.stringValue() != null && !value.stringValue().isBlank()) {
+            return value.stringValue();
+        }
+        return exchange.getMessage().getHeader("CamelAwsSqsMessageId", String.class);
     }
 
     /** The pipeline a message belongs to: its route's group (every pipeline route declares {@code group: <id>}). */

@@ -49,9 +49,10 @@ class DeadLetterReplayIT {
                 "transforms.queue.dead-letter", "transforms-demo-dead-letters",
                 "admin.token", "it-token"))) {
             String body = "{\"folder\":\"X01/2026-05-07/2026-04-01T10:00:00/\"}";
-            aws.sqs().sendMessage(b -> b.queueUrl(aws.queueUrl("transforms-demo")).messageBody(body));
+            String firstId = aws.sqs().sendMessage(b -> b.queueUrl(aws.queueUrl("transforms-demo")).messageBody(body)).messageId();
 
             Message dead = receiveOne(aws, "transforms-demo-dead-letters");
+            assertThat(dead.messageAttributes().get("originalMessageId").stringValue()).isEqualTo(firstId);
             assertThat(dead.body()).isEqualTo(body);
             assertThat(dead.messageAttributes().get("reason").stringValue()).isEqualTo("Demo input rejected: 48 characters");
             assertThat(dead.messageAttributes().get("pipeline").stringValue()).isEqualTo("transforms");
@@ -65,6 +66,17 @@ class DeadLetterReplayIT {
             HttpResponse<String> denied = http.send(HttpRequest.newBuilder(URI.create(app.url() + "/admin/dead-letters/transforms/replay"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(denied.statusCode()).isEqualTo(401);
+
+            // replayed while still broken: dead-lettered again, still known by its first message id
+            HttpResponse<String> early = http.send(HttpRequest.newBuilder(URI.create(app.url() + "/admin/dead-letters/transforms/replay"))
+                    .header("Authorization", "Bearer it-token").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(early.body()).contains("\"replayed\":1");
+            Message again = receiveOne(aws, "transforms-demo-dead-letters");
+            assertThat(again.messageId()).isNotEqualTo(dead.messageId());
+            assertThat(again.messageAttributes().get("originalMessageId").stringValue()).isEqualTo(firstId);
+            aws.sqs().changeMessageVisibility(b -> b.queueUrl(aws.queueUrl("transforms-demo-dead-letters"))
+                    .receiptHandle(again.receiptHandle()).visibilityTimeout(0));
 
             DemoStep.broken = false;
             HttpResponse<String> replay = http.send(HttpRequest.newBuilder(URI.create(app.url() + "/admin/dead-letters/transforms/replay"))

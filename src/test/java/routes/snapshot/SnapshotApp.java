@@ -74,6 +74,7 @@ final class SnapshotApp implements AutoCloseable {
         sqsComponent.getConfiguration().setWaitTimeSeconds(1);
         sqsComponent.getConfiguration().setVisibilityTimeout(30);
         sqsComponent.getConfiguration().setExtendMessageVisibility(true);
+        sqsComponent.getConfiguration().setMessageAttributeNames(routes.shared.MessageContext.ORIGINAL_MESSAGE_ID);
 
         var loader = PluginHelper.getRoutesLoader(context);
         loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:routes/error-handling.yaml"));

@@ -276,6 +276,17 @@ class SnapshotStatusRouteIT {
         assertThat(aws.collection(run, "db.collection1").filesReceived()).isEqualTo(2);
     }
 
+    // ... and a replayed dead letter, which SQS gives a new message id, keeps its first one (originalMessageId)
+    @Test
+    void aReplayedMessageWithoutAFileNameCountsOnce() {
+        aws.putCollection(run, "db.collection1", "Sent", 3, 0, 3);
+        app.template().sendBodyAndHeader("direct:status", fields("db.collection1"), "CamelAwsSqsMessageId", "m-1");
+        app.template().sendBodyAndHeaders("direct:status", fields("db.collection1"), Map.of("CamelAwsSqsMessageId", "m-7",
+                "CamelAwsSqsMessageAttributes", Map.of(routes.shared.MessageContext.ORIGINAL_MESSAGE_ID,
+                        software.amazon.awssdk.services.sqs.model.MessageAttributeValue.builder().dataType("String").stringValue("m-1").build())));
+        assertThat(aws.collection(run, "db.collection1").filesReceived()).isEqualTo(1);
+    }
+
     // §3.11.3: the product never goes back from COMPLETED to RECEIVED
     @Test
     void theProductNeverGoesBackFromCompleted() {
