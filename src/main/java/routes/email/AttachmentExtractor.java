@@ -39,6 +39,7 @@ public class AttachmentExtractor {
     }
 
     public List<IncomingFile> extract(ReceivedEmail email, Exchange exchange) throws IOException {
+        EmailKeys.startEmail(exchange);
         List<IncomingFile> files = new ArrayList<>();
         try {
             collect(email, email.message(), files, exchange, 0);

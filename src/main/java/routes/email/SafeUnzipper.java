@@ -1,5 +1,7 @@
 package routes.email;
 
+import org.apache.camel.Exchange;
+
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -43,9 +45,15 @@ public class SafeUnzipper {
 
     /**
      * The files of {@code archive}, keyed {@code <archive key up to its last "/">/<sanitised entry name>}, one level
-     * deeper than the archive.
+     * deeper than the archive, each key unique in the email ({@link EmailKeys#replace}): two archives holding
+     * {@code export.csv}, or the entries {@code ../x.csv} and {@code x.csv}, give {@code export.csv} and
+     * {@code export-2.csv}.
      */
-    public List<IncomingFile> expand(IncomingFile archive) throws IOException {
+    public List<IncomingFile> expand(IncomingFile archive, Exchange exchange) throws IOException {
+        return EmailKeys.replace(exchange, archive, unpack(archive));
+    }
+
+    private List<IncomingFile> unpack(IncomingFile archive) throws IOException {
         if (archive.depth() >= maxDepth) {
             throw new Unprocessable("'" + archive.name() + "' is a zip nested " + (archive.depth() + 1)
                     + " levels deep; the limit is " + maxDepth);

@@ -151,10 +151,52 @@ class EmailIntakeRouteTest {
         deliver("twins", Fixtures.emailWithAttachments("sheffield@x.org", "a.csv", "text/csv", Fixtures.cr(),
                 "a.csv", "text/csv", Fixtures.highlands()));
 
+        assertCrThenHighlands("sheffield/20250323-101112/a.csv", "sheffield/20250323-101112/a-2.csv");
+    }
+
+    /** The data bucket holds exactly {@code first} (cr.csv cleaned, 677 bytes) and {@code second} (highlands.csv, 724). */
+    static void assertCrThenHighlands(String first, String second) {
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key).containsExactlyInAnyOrder(first, second);
+        assertThat(S3.get(DATA, first).body()).hasSize(677);
+        assertThat(S3.get(DATA, second).body()).hasSize(724);
+    }
+
+    @Test
+    void twoZipsHoldingTheSameEntryNameKeepBothEntriesAndAReplayWritesTheSameKeys() {
+        byte[] email = Fixtures.emailWithAttachments("sheffield@x.org", "a.zip", "application/zip", Fixtures.zip("export.csv", Fixtures.cr()),
+                "b.zip", "application/zip", Fixtures.zip("export.csv", Fixtures.highlands()));
+        deliver("two-zips", email);
+        deliver("two-zips", email);
+
+        assertCrThenHighlands("sheffield/20250323-101112/export.csv", "sheffield/20250323-101112/export-2.csv");
+        assertThat(S3.puts).extracting(InMemoryS3.StoredObject::key).containsExactly("sheffield/20250323-101112/export.csv",
+                "sheffield/20250323-101112/export-2.csv", "sheffield/20250323-101112/export.csv", "sheffield/20250323-101112/export-2.csv");
+    }
+
+    @Test
+    void entryNamesThatSanitiseToTheSameKeyKeepBothEntries() {
+        deliver("slip-twins", Fixtures.emailWithAttachments("sheffield@x.org", "z.zip", "application/zip",
+                Fixtures.zip("../x.csv", Fixtures.cr(), "x.csv", Fixtures.highlands())));
+
+        assertCrThenHighlands("sheffield/20250323-101112/x.csv", "sheffield/20250323-101112/x-2.csv");
+    }
+
+    @Test
+    void aConvertedSheetDoesNotOverwriteAnAttachmentNamedLikeIt() {
+        deliver("sheet-twin", Fixtures.emailWithAttachments("npower-eon@x.org", "export.xls", "application/vnd.ms-excel", Fixtures.npowerXls(),
+                "export.xls.csv", "text/csv", Fixtures.cr()));
+
         assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key)
-                .containsExactly("sheffield/20250323-101112/a-2.csv", "sheffield/20250323-101112/a.csv");
-        assertThat(S3.get(DATA, "sheffield/20250323-101112/a.csv").body()).hasSize(677);
-        assertThat(S3.get(DATA, "sheffield/20250323-101112/a-2.csv").body()).hasSize(724);
+                .containsExactly("npower-eon/20250323-101112/export.xls-2.csv", "npower-eon/20250323-101112/export.xls.csv");
+        assertThat(S3.get(DATA, "npower-eon/20250323-101112/export.xls.csv").body()).hasSize(677);
+        assertThat(S3.get(DATA, "npower-eon/20250323-101112/export.xls-2.csv").text()).startsWith("\"mpan\",\"rdate\"");
+    }
+
+    @Test
+    void anArchiveNamedLikeItsOnlyEntryGivesItsKeyToTheEntry() {
+        deliver("same-name", Fixtures.emailWithAttachments("sheffield@x.org", "export.csv", "application/zip", Fixtures.zip("export.csv", Fixtures.cr())));
+
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key).containsExactly("sheffield/20250323-101112/export.csv");
     }
 
     @Test

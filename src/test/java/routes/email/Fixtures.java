@@ -1,5 +1,8 @@
 package routes.email;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -156,6 +159,13 @@ public final class Fixtures {
     }
 
     // ---------------------------------------------------------------- archives and binaries
+
+    private static final DefaultCamelContext CAMEL = new DefaultCamelContext();
+
+    /** A fresh exchange: one email's worth of state (used keys, unzipped bytes) for the beans that keep it there. */
+    public static Exchange exchange() {
+        return new DefaultExchange(CAMEL);
+    }
 
     public static byte[] zip(Object... namesAndContents) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

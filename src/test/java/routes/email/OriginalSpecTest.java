@@ -77,7 +77,7 @@ class OriginalSpecTest {
                 case "xls" -> Fixtures.npowerXls();
                 default -> Fixtures.brytMultiSheet();
             };
-            List<IncomingFile> out = converter.convert(file(key, bytes));
+            List<IncomingFile> out = converter.convert(file(key, bytes), Fixtures.exchange());
 
             assertThat(out).hasSize(1);
             assertThat(out.get(0).key()).isEqualTo(expectedKey);
@@ -97,7 +97,7 @@ class OriginalSpecTest {
         @Test
         void cases11and12_aPngNamedXlsxIsNotConvertedAndGoesToUnprocessableUnderItsKey() throws IOException {
             IncomingFile png = file("sheffield/20250323-101112/image.png", Fixtures.png());
-            assertThatThrownBy(() -> converter.convert(png)).isInstanceOf(Unprocessable.class)
+            assertThatThrownBy(() -> converter.convert(png, Fixtures.exchange())).isInstanceOf(Unprocessable.class)
                     .hasMessageContaining("image.png");
             assertThat(png.key()).isEqualTo("sheffield/20250323-101112/image.png");
         }
@@ -202,7 +202,7 @@ class OriginalSpecTest {
 
         @Test
         void cases38and39_entriesGoBackToProcessingUnderTheZipsFolder() throws IOException {
-            List<IncomingFile> entries = unzipper.expand(file("sheffield/20250323-101112/export.zip", Fixtures.sheffieldZip()));
+            List<IncomingFile> entries = unzipper.expand(file("sheffield/20250323-101112/export.zip", Fixtures.sheffieldZip()), Fixtures.exchange());
             assertThat(entries).extracting(IncomingFile::key)
                     .containsExactly("sheffield/20250323-101112/" + Fixtures.SHEFFIELD_ENTRY);
             assertThat(Files.readAllBytes(entries.get(0).file())).isEqualTo(Fixtures.sheffieldExport());
@@ -210,7 +210,7 @@ class OriginalSpecTest {
 
         @Test
         void cases40and41_aPngDoesNotUnzipAndGoesToUnprocessable() throws IOException {
-            assertThatThrownBy(() -> unzipper.expand(file("sheffield/20250323-101112/image.png", Fixtures.png())))
+            assertThatThrownBy(() -> unzipper.expand(file("sheffield/20250323-101112/image.png", Fixtures.png()), Fixtures.exchange()))
                     .isInstanceOf(Unprocessable.class);
         }
     }
