@@ -273,6 +273,32 @@ class EmailIntakeRouteTest {
     }
 
     @Test
+    void siblingZipsShareOneUnzipBudgetPerEmail() {
+        byte[] first = Fixtures.zip("a.csv", Fixtures.meterReadings(1_500_000, 1), "b.csv", Fixtures.meterReadings(1_500_000, 2));
+        byte[] second = Fixtures.zip("c.csv", Fixtures.meterReadings(1_500_000, 3), "d.csv", Fixtures.meterReadings(1_500_000, 4));
+        deliver("siblings", Fixtures.emailWithAttachments("sheffield@x.org", "first.zip", "application/zip", first,
+                "second.zip", "application/zip", second));
+
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key)
+                .containsExactly("sheffield/20250323-101112/a.csv", "sheffield/20250323-101112/b.csv");
+        assertThat(S3.in(UNPROCESSABLE)).extracting(InMemoryS3.StoredObject::key).containsExactly("sheffield/20250323-101112/second.zip");
+        assertThat(S3.in(UNPROCESSABLE).get(0).metadata().get("reason"))
+                .startsWith("'second.zip' unpacks to more than the limit of 5000000 bytes for one email");
+    }
+
+    @Test
+    void aNestedZipThatTakesTheEmailOverItsUnzipBudgetIsUnprocessable() {
+        byte[] inner = Fixtures.zip("c.csv", Fixtures.meterReadings(1_900_000, 3));
+        byte[] outer = Fixtures.zip("a.csv", Fixtures.meterReadings(1_900_000, 1), "b.csv", Fixtures.meterReadings(1_900_000, 2), "inner.zip", inner);
+        deliver("nested-budget", Fixtures.emailWithAttachments("sheffield@x.org", "outer.zip", "application/zip", outer));
+
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key)
+                .containsExactly("sheffield/20250323-101112/a.csv", "sheffield/20250323-101112/b.csv");
+        assertThat(S3.get(UNPROCESSABLE, "sheffield/20250323-101112/inner.zip").metadata().get("reason"))
+                .startsWith("'inner.zip' unpacks to more than the limit of 5000000 bytes for one email");
+    }
+
+    @Test
     void anAttachmentOverTheLimitIsUnprocessableAndTheOthersStillArrive() {
         deliver("big", Fixtures.emailWithAttachments("sheffield@x.org", "big.csv", "text/csv", new byte[3_100_000],
                 "small.csv", "text/csv", Fixtures.cr()));

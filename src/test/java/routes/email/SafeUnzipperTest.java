@@ -62,6 +62,23 @@ class SafeUnzipperTest {
     }
 
     @Test
+    void theTotalIsABudgetForTheWholeEmailSiblingAndNestedArchivesIncluded() throws IOException {
+        SafeUnzipper unzipper = limits(10, 10_000, 1000, 1000, 3);
+        org.apache.camel.Exchange email = Fixtures.exchange();
+        byte[] six = Fixtures.zip("a.csv", "x".repeat(600).getBytes());
+        assertThat(unzipper.expand(archive(six, 0), email)).hasSize(1);
+        assertThatThrownBy(() -> unzipper.expand(archive(six, 0), email)).isInstanceOf(Unprocessable.class)
+                .hasMessageStartingWith("'a.zip' unpacks to more than the limit of 1000 bytes for one email")
+                .hasMessageContaining("600 bytes came from its other archives");
+        // the refused sibling gave its bytes back (its files are gone): 400 more still fit, nested or not
+        IncomingFile nested = unzipper.expand(archive(Fixtures.zip("in.zip", Fixtures.zip("b.csv", "y".repeat(200).getBytes())), 0), email).get(0);
+        assertThat(unzipper.expand(nested, email)).hasSize(1);
+        assertThatThrownBy(() -> unzipper.expand(archive(Fixtures.zip("c.csv", "z".repeat(100).getBytes()), 1), email))
+                .hasMessageContaining("unpacks to more than the limit of 1000 bytes for one email");
+        assertThat(unzipper.expand(archive(Fixtures.zip("c.csv", "z".repeat(100).getBytes()), 1), Fixtures.exchange())).hasSize(1);
+    }
+
+    @Test
     void smallHighlyCompressibleFilesAreNotMistakenForBombs() throws IOException {
         assertThat(limits(10, 10_000_000, 10_000_000, 10, 2).expand(archive(Fixtures.zip("zeros.csv", new byte[900_000]), 0), Fixtures.exchange())).hasSize(1);
     }
