@@ -369,6 +369,22 @@ class EmailIntakeRouteTest {
     }
 
     @Test
+    void veryLongFileNamesAreCutInKeysAndMetadataSoS3TakesThem() {
+        String csv = "r".repeat(1500) + ".csv";
+        String png = "p".repeat(1500) + ".png";
+        deliver("long-names", Fixtures.emailWithAttachments("sheffield@x.org", csv, "text/csv", Fixtures.cr(), png, "image/png", Fixtures.png()));
+
+        assertThat(SQS.sent).isEmpty();
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key).containsExactly("sheffield/20250323-101112/" + "r".repeat(196) + ".csv");
+        assertThat(S3.in(DATA).get(0).metadata().get("source-name")).hasSize(300).startsWith("rrr").contains(" ... ").endsWith("r.csv");
+        assertThat(S3.in(UNPROCESSABLE)).extracting(InMemoryS3.StoredObject::key).containsExactly("sheffield/20250323-101112/" + "p".repeat(196) + ".png");
+        InMemoryS3.StoredObject image = S3.in(UNPROCESSABLE).get(0);
+        assertThat(image.metadata().get("reason")).hasSize(1200).startsWith("'ppp").contains(" ... ")
+                .endsWith("p.png' has the unsupported extension .png; expected .csv, .cns, .zip, .xls or .xlsx");
+        assertThat(InMemoryS3.metadataBytes(image.metadata())).isLessThan(InMemoryS3.MAX_METADATA_BYTES - 256);
+    }
+
+    @Test
     void theAppKeepsWorkingAfterHostileInput() {
         deliver("bomb", Fixtures.emailWithAttachments("sheffield@x.org", "bomb.zip", "application/zip", Fixtures.zip("b.csv", new byte[4_000_000])));
         deliver("ok", Fixtures.sheffieldEmail());
