@@ -112,7 +112,8 @@ public final class EmailUnzipBench {
                 }
                 return 0;
             }
-            List<IncomingFile> entries = unzipper.expand(new IncomingFile("bench", "a.zip", "sheffield/20250323-101112/a.zip", copy, null, 0));
+            List<IncomingFile> entries = unzipper.expand(new IncomingFile("bench", "a.zip", "sheffield/20250323-101112/a.zip", copy, null, 0),
+                    new org.apache.camel.support.DefaultExchange(new org.apache.camel.impl.DefaultCamelContext()));
             long unzipped = System.nanoTime();
             for (IncomingFile entry : entries) {
                 Path cleaned = cleaner.clean(entry.file());

@@ -39,6 +39,9 @@ public class AttachmentExtractor {
     }
 
     public List<IncomingFile> extract(ReceivedEmail email, Exchange exchange) throws IOException {
+        // the email's shared state, started before its files are split so that every sub-exchange sees the same
+        EmailKeys.startEmail(exchange);
+        SafeUnzipper.startEmail(exchange);
         List<IncomingFile> files = new ArrayList<>();
         try {
             collect(email, email.message(), files, exchange, 0);

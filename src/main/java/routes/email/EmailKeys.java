@@ -2,23 +2,36 @@ package routes.email;
 
 import org.apache.camel.Exchange;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * Object keys, as the original's code (not its README) writes them: {@code <area>/<YYYYMMDD-HHMMSS>/<file>}. The time
  * is the email's receipt time as S3 announced it (so redeliveries and dead-letter replays of the same notification
- * write the same keys), or the injectable clock when the notification has none. Two files with the same name in one
- * email get {@code -2}, {@code -3}... before the extension, in the email's order (deterministic); two emails in the
- * same second are kept apart by {@link EmailOutputs}, which never overwrites another email's object.
+ * write the same keys), or the injectable clock when the notification has none. Every key of one email (attachments,
+ * downloads, zip entries, converted sheets) goes through {@link #unique}: a repeated key gets {@code -2}, {@code -3}...
+ * before the extension, in the email's order. The order is deterministic (the email's files are split sequentially,
+ * and a zip's entries or a workbook's sheets are numbered in their own order), so a replay writes the same keys. Two
+ * emails in the same second are kept apart by {@link EmailOutputs}, which never overwrites another email's object.
+ * Keys stay within S3's 1024 bytes ({@link #bounded}): a file name is cut to {@value #MAX_NAME_CHARS} characters,
+ * keeping its extension (the full name stays in the object's {@code source-name} metadata, itself cut).
  */
 public class EmailKeys {
     static final String USED_KEYS = "EmailUsedKeys";
+    /** The longest file name (and zip folder name) in a key, in characters, extension included. */
+    static final int MAX_NAME_CHARS = 200;
+    /** S3 takes keys of up to 1024 UTF-8 bytes; the rest is room for the {@code -n} / {@code -<8 hex>} suffixes. */
+    static final int MAX_KEY_BYTES = 960;
+    private static final int MAX_EXTENSION_CHARS = 16;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final Clock clock;
@@ -35,14 +48,22 @@ public class EmailKeys {
         return area + "/" + STAMP.format(receivedAt == null ? clock.instant() : receivedAt);
     }
 
-    /** {@code key}, or {@code key} with {@code -n} before its extension if this email already used it. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Starts an email's set of used keys (empty). Called where its attachments are extracted, before its files are
+     * split: the split's sub-exchanges (and theirs, for nested zips) copy the property by reference, so they all share
+     * the one set; a retried extraction starts again from an empty set and so numbers the same way.
+     */
+    public static void startEmail(Exchange exchange) {
+        exchange.setProperty(USED_KEYS, new HashSet<String>());
+    }
+
+    /**
+     * {@code key} {@link #bounded}, or with {@code -n} before its extension if this email already used it (also when
+     * two long names are cut to the same key).
+     */
     public static String unique(Exchange exchange, String key) {
-        Set<String> used = exchange.getProperty(USED_KEYS, Set.class);
-        if (used == null) {
-            used = new HashSet<>();
-            exchange.setProperty(USED_KEYS, used);
-        }
+        Set<String> used = usedKeys(exchange);
+        key = bounded(key);
         synchronized (used) {
             String candidate = key;
             for (int n = 2; !used.add(candidate); n++) {
@@ -50,6 +71,61 @@ public class EmailKeys {
             }
             return candidate;
         }
+    }
+
+    /**
+     * The files that replace {@code container} (a zip's entries, a workbook's sheets), each given a key unique in the
+     * email by {@link #unique}. The container's own key is released first: once replaced, the container is never
+     * written, so a zip named {@code export.csv} holding {@code export.csv} gives that key to its entry.
+     */
+    public static List<IncomingFile> replace(Exchange exchange, IncomingFile container, List<IncomingFile> parts) {
+        Set<String> used = usedKeys(exchange);
+        synchronized (used) {
+            used.remove(container.key());
+        }
+        return parts.stream().map(part -> part.withKey(unique(exchange, part.key()))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> usedKeys(Exchange exchange) {
+        Set<String> used = exchange.getProperty(USED_KEYS, Set.class);
+        if (used == null) {
+            startEmail(exchange);
+            used = exchange.getProperty(USED_KEYS, Set.class);
+        }
+        return used;
+    }
+
+    /**
+     * {@code key} within S3's key limit: the file name and each folder name cut to {@value #MAX_NAME_CHARS}
+     * characters (the file name keeps its extension); if the key is still over {@value #MAX_KEY_BYTES} UTF-8 bytes
+     * (a zip entry in many folders), the folders between the {@code <area>/<time>/} prefix and the file name are
+     * dropped, outermost first, until it fits.
+     */
+    public static String bounded(String key) {
+        List<String> segments = new ArrayList<>(Arrays.asList(key.split("/", -1)));
+        int last = segments.size() - 1;
+        for (int i = 0; i < last; i++) {
+            segments.set(i, cut(segments.get(i), MAX_NAME_CHARS));
+        }
+        String name = segments.get(last);
+        int dot = name.lastIndexOf('.');
+        String extension = dot > 0 && name.length() - dot <= MAX_EXTENSION_CHARS ? name.substring(dot) : "";
+        segments.set(last, cut(name.substring(0, name.length() - extension.length()), MAX_NAME_CHARS - extension.length()) + extension);
+        String bounded = String.join("/", segments);
+        while (bounded.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES && segments.size() > 3) {
+            segments.remove(2);
+            bounded = String.join("/", segments);
+        }
+        return bounded;
+    }
+
+    /** The first {@code max} characters of {@code text}, never half a surrogate pair. */
+    private static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
     }
 
     /** {@code a/b/name.csv} + {@code -x} = {@code a/b/name-x.csv}. */

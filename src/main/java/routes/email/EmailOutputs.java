@@ -24,13 +24,20 @@ import java.util.Optional;
  * the same bytes. A key already taken by another email (two emails to one area in the same second with the same file
  * name) is never overwritten: this email's object gets {@code -<8 hex of its id>} before the extension instead.
  * A failed write throws, so the route retries it and finally dead-letters the email: nothing is silently lost.
+ * S3 refuses user metadata over 2 KB (names and values in UTF-8), and would refuse such a write on every retry and
+ * replay: the values are printable ASCII, cut to {@value #MAX_EMAIL_ID} ({@code email-id}), {@value #MAX_SOURCE_NAME}
+ * ({@code source-name}) and {@value #MAX_REASON} ({@code reason}) characters, 1758 bytes at most even counting each
+ * name's {@code x-amz-meta-} prefix. Keys are kept within S3's 1024 bytes by {@link EmailKeys#bounded}.
  * With {@code dryRun} the writes are only logged.
  */
 public class EmailOutputs {
     public static final String EMAIL_ID = "email-id";
     public static final String REASON = "reason";
     public static final String SOURCE = "source-name";
-    static final int MAX_METADATA_VALUE = 1000;
+    static final int MAX_EMAIL_ID = 200;
+    static final int MAX_SOURCE_NAME = 300;
+    static final int MAX_REASON = 1200;
+    private static final String CUT = " ... ";
     private static final Logger LOG = LoggerFactory.getLogger(EmailOutputs.class);
 
     private final S3Client s3;
@@ -94,17 +101,17 @@ public class EmailOutputs {
     /** The whole email, when it cannot be routed (no recipient, unknown area, malformed, nothing to take from it). */
     public String emailToUnprocessable(ReceivedEmail email, String reason) {
         String prefix = email.prefix() != null ? email.prefix() : keys.prefix("unrouted", email.receivedAt());
-        IncomingFile whole = new IncomingFile(email.id(), email.id() + ".eml", prefix + "/" + email.id() + ".eml",
+        IncomingFile whole = new IncomingFile(email.id(), email.id() + ".eml", EmailKeys.bounded(prefix + "/" + email.id() + ".eml"),
                 email.raw(), "message/rfc822", 0, reason);
         return toUnprocessable(whole, reason);
     }
 
     private String put(String bucket, IncomingFile file, String contentType, String reason) {
         Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put(EMAIL_ID, ascii(file.emailId()));
-        metadata.put(SOURCE, ascii(file.name()));
+        metadata.put(EMAIL_ID, emailId(file.emailId()));
+        metadata.put(SOURCE, abbreviated(ascii(file.name()), MAX_SOURCE_NAME));
         if (reason != null) {
-            metadata.put(REASON, ascii(reason));
+            metadata.put(REASON, abbreviated(ascii(reason), MAX_REASON));
         }
         if (dryRun) {
             LOG.info("email {}: dry run, would write s3://{}/{} {}", file.emailId(), bucket, file.key(), metadata);
@@ -166,18 +173,41 @@ public class EmailOutputs {
         }
     }
 
-    /** S3 metadata travels in HTTP headers: printable ASCII only, bounded. */
+    /** S3 metadata travels in HTTP headers: printable ASCII only. */
     static String ascii(String value) {
         if (value == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(value.length());
         for (char c : value.toCharArray()) {
             out.append(c >= 0x20 && c < 0x7F ? c : '?');
-            if (out.length() >= MAX_METADATA_VALUE) {
-                break;
-            }
         }
         return out.toString();
+    }
+
+    /**
+     * {@code text} of at most {@code max} characters: when longer, its beginning and its end joined by {@code " ... "}
+     * (a reason's end says what went wrong, a name's end has the extension).
+     */
+    static String abbreviated(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int keep = max - CUT.length();
+        int head = (keep + 1) / 2;
+        return text.substring(0, head) + CUT + text.substring(text.length() - (keep - head));
+    }
+
+    /**
+     * The {@code email-id} value: the id, or when longer than {@value #MAX_EMAIL_ID} characters its beginning and a
+     * hash of the whole, so two long ids stay distinct (the value decides which email owns a key).
+     */
+    static String emailId(String id) {
+        String ascii = ascii(id);
+        if (ascii.length() <= MAX_EMAIL_ID) {
+            return ascii;
+        }
+        String hash = "-" + shortHash(id);
+        return ascii.substring(0, MAX_EMAIL_ID - hash.length()) + hash;
     }
 }

@@ -1,5 +1,7 @@
 package routes.email;
 
+import org.apache.camel.Exchange;
+
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -9,13 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /**
  * Unzips an archive entry by entry, streaming each entry to its own temporary file, within limits: the number of
- * entries, the bytes of one entry, the bytes of the whole archive, the compression ratio (uncompressed bytes over the
+ * entries, the bytes of one entry, the bytes unpacked from all the archives of one email together (sibling and nested
+ * ones: their files all stay on disk until the email is done), the compression ratio (uncompressed bytes over the
  * compressed bytes read so far, checked while inflating, so a bomb stops early) and the nesting depth. Directory
  * entries are skipped; entry names are sanitised ({@code ../}, absolute paths, backslashes and control characters
  * removed), so every entry stays under the archive's own folder. Any violation, a corrupt or encrypted archive, or an
@@ -23,12 +27,18 @@ import java.util.zip.ZipInputStream;
  * then goes to the unprocessable bucket as a whole and no part of it reaches the data bucket.
  */
 public class SafeUnzipper {
+    /**
+     * Exchange property: the bytes unpacked so far from the email's archives, an {@link AtomicLong} started with the
+     * email ({@link #startEmail}) and shared by reference with the split's sub-exchanges, nested ones included.
+     */
+    static final String UNPACKED_BYTES = "EmailUnpackedBytes";
     private static final int BUFFER = 256 * 1024;
     /** Below this many uncompressed bytes the ratio is not judged (tiny, highly compressible files are normal). */
     private static final long RATIO_GRACE_BYTES = 1024 * 1024;
 
     private final int maxEntries;
     private final long maxEntryBytes;
+    /** For the whole email, not per archive. */
     private final long maxTotalBytes;
     private final int maxRatio;
     private final int maxDepth;
@@ -43,9 +53,36 @@ public class SafeUnzipper {
 
     /**
      * The files of {@code archive}, keyed {@code <archive key up to its last "/">/<sanitised entry name>}, one level
-     * deeper than the archive.
+     * deeper than the archive, each key unique in the email ({@link EmailKeys#replace}): two archives holding
+     * {@code export.csv}, or the entries {@code ../x.csv} and {@code x.csv}, give {@code export.csv} and
+     * {@code export-2.csv}.
      */
-    public List<IncomingFile> expand(IncomingFile archive) throws IOException {
+    public List<IncomingFile> expand(IncomingFile archive, Exchange exchange) throws IOException {
+        return EmailKeys.replace(exchange, archive, unpack(archive, unpackedBytes(exchange)));
+    }
+
+    /**
+     * Starts the email's count of unpacked bytes at zero: called where its attachments are extracted, before its
+     * files are split, so every archive of the email (siblings, nested ones) counts against the same budget.
+     */
+    public static void startEmail(Exchange exchange) {
+        exchange.setProperty(UNPACKED_BYTES, new AtomicLong());
+    }
+
+    private static AtomicLong unpackedBytes(Exchange exchange) {
+        AtomicLong unpacked = exchange.getProperty(UNPACKED_BYTES, AtomicLong.class);
+        if (unpacked == null) {
+            startEmail(exchange);
+            unpacked = exchange.getProperty(UNPACKED_BYTES, AtomicLong.class);
+        }
+        return unpacked;
+    }
+
+    /**
+     * {@code emailBytes}: the bytes the email's archives unpacked so far, this one's added as they come. An archive
+     * that is refused (or fails) gives its bytes back: its files are deleted at once.
+     */
+    private List<IncomingFile> unpack(IncomingFile archive, AtomicLong emailBytes) throws IOException {
         if (archive.depth() >= maxDepth) {
             throw new Unprocessable("'" + archive.name() + "' is a zip nested " + (archive.depth() + 1)
                     + " levels deep; the limit is " + maxDepth);
@@ -56,6 +93,7 @@ public class SafeUnzipper {
         long total = 0;
         int entries = 0;
         byte[] buffer = new byte[BUFFER];
+        boolean unpacked = false;
         try (CountingInputStream counted = new CountingInputStream(new BufferedInputStream(Files.newInputStream(archive.file()), BUFFER));
              ZipInputStream zip = new ZipInputStream(counted)) {
             ZipEntry entry;
@@ -78,11 +116,14 @@ public class SafeUnzipper {
                     while ((n = zip.read(buffer)) > 0) {
                         entryBytes += n;
                         total += n;
+                        long emailTotal = emailBytes.addAndGet(n);
                         if (entryBytes > maxEntryBytes) {
                             throw new Unprocessable("'" + archive.name() + "': entry '" + name + "' is over the limit of " + maxEntryBytes + " bytes");
                         }
-                        if (total > maxTotalBytes) {
-                            throw new Unprocessable("'" + archive.name() + "' unpacks to more than the limit of " + maxTotalBytes + " bytes");
+                        if (emailTotal > maxTotalBytes) {
+                            throw new Unprocessable("'" + archive.name() + "' unpacks to more than the limit of " + maxTotalBytes
+                                    + " bytes for one email (email.unzip.max-total-bytes counts all the email's archives together; "
+                                    + (emailTotal - total) + " bytes came from its other archives)");
                         }
                         if (total > RATIO_GRACE_BYTES && total > (long) maxRatio * Math.max(1, counted.count)) {
                             throw new Unprocessable("'" + archive.name() + "' has a compression ratio over " + maxRatio
@@ -92,15 +133,14 @@ public class SafeUnzipper {
                     }
                 }
             }
-        } catch (Unprocessable e) {
-            deleteAll(files);
-            throw e;
+            unpacked = true;
         } catch (ZipException | IllegalArgumentException | java.io.EOFException e) {
-            deleteAll(files);
             throw new Unprocessable("'" + archive.name() + "' is not a readable zip archive: " + e.getMessage(), e);
-        } catch (IOException | RuntimeException e) {
-            deleteAll(files);
-            throw e;
+        } finally {
+            if (!unpacked) {
+                deleteAll(files);
+                emailBytes.addAndGet(-total);
+            }
         }
         if (files.isEmpty()) {
             throw new Unprocessable("'" + archive.name() + "' contains no files (or is not a zip archive)");

@@ -1,5 +1,6 @@
 package routes.email;
 
+import org.apache.camel.Exchange;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -57,8 +58,16 @@ public class SpreadsheetConverter {
         this(false);
     }
 
-    /** The CSV files of {@code spreadsheet}: {@code <key>.csv}, or {@code <key>.<sheet>.csv} for every sheet. */
-    public List<IncomingFile> convert(IncomingFile spreadsheet) {
+    /**
+     * The CSV files of {@code spreadsheet}: {@code <key>.csv}, or {@code <key>.<sheet>.csv} for every sheet; each key
+     * unique in the email ({@link EmailKeys#replace}), so a sheet never overwrites an attachment named like it or
+     * another sheet whose name sanitises the same.
+     */
+    public List<IncomingFile> convert(IncomingFile spreadsheet, Exchange exchange) {
+        return EmailKeys.replace(exchange, spreadsheet, sheets(spreadsheet));
+    }
+
+    private List<IncomingFile> sheets(IncomingFile spreadsheet) {
         List<Path> written = new ArrayList<>();
         try {
             List<NamedCsv> sheets = switch (FileRouter.sniff(spreadsheet.file())) {

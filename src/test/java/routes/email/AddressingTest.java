@@ -62,6 +62,21 @@ class AddressingTest {
     }
 
     @Test
+    void keysStayWithinS3sLimitWithTheExtensionKept() {
+        assertThat(EmailKeys.bounded("a/t/x.csv")).isEqualTo("a/t/x.csv");
+        assertThat(EmailKeys.bounded("a/t/" + "n".repeat(500) + ".csv")).isEqualTo("a/t/" + "n".repeat(196) + ".csv");
+        assertThat(EmailKeys.bounded("a/t/" + "n".repeat(500))).isEqualTo("a/t/" + "n".repeat(200));
+        assertThat(EmailKeys.bounded("a/t/n" + "\uD83D\uDE00".repeat(150) + ".csv")).isEqualTo("a/t/n" + "\uD83D\uDE00".repeat(97) + ".csv");
+        String deep = "a/t/" + ("d".repeat(300) + "/").repeat(4) + "é".repeat(300) + ".csv";
+        String bounded = EmailKeys.bounded(deep);
+        assertThat(bounded).startsWith("a/t/" + "d".repeat(200) + "/").endsWith("é".repeat(196) + ".csv");
+        assertThat(bounded.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(EmailKeys.MAX_KEY_BYTES);
+        DefaultExchange exchange = new DefaultExchange(new DefaultCamelContext());
+        assertThat(EmailKeys.unique(exchange, "a/t/" + "n".repeat(300) + "1.csv")).isEqualTo("a/t/" + "n".repeat(196) + ".csv");
+        assertThat(EmailKeys.unique(exchange, "a/t/" + "n".repeat(300) + "2.csv")).isEqualTo("a/t/" + "n".repeat(196) + "-2.csv");
+    }
+
+    @Test
     void repeatedNamesInOneEmailGetNumberedBeforeTheExtension() {
         DefaultExchange exchange = new DefaultExchange(new DefaultCamelContext());
         assertThat(EmailKeys.unique(exchange, "a/t/x.csv")).isEqualTo("a/t/x.csv");

@@ -151,10 +151,52 @@ class EmailIntakeRouteTest {
         deliver("twins", Fixtures.emailWithAttachments("sheffield@x.org", "a.csv", "text/csv", Fixtures.cr(),
                 "a.csv", "text/csv", Fixtures.highlands()));
 
+        assertCrThenHighlands("sheffield/20250323-101112/a.csv", "sheffield/20250323-101112/a-2.csv");
+    }
+
+    /** The data bucket holds exactly {@code first} (cr.csv cleaned, 677 bytes) and {@code second} (highlands.csv, 724). */
+    static void assertCrThenHighlands(String first, String second) {
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key).containsExactlyInAnyOrder(first, second);
+        assertThat(S3.get(DATA, first).body()).hasSize(677);
+        assertThat(S3.get(DATA, second).body()).hasSize(724);
+    }
+
+    @Test
+    void twoZipsHoldingTheSameEntryNameKeepBothEntriesAndAReplayWritesTheSameKeys() {
+        byte[] email = Fixtures.emailWithAttachments("sheffield@x.org", "a.zip", "application/zip", Fixtures.zip("export.csv", Fixtures.cr()),
+                "b.zip", "application/zip", Fixtures.zip("export.csv", Fixtures.highlands()));
+        deliver("two-zips", email);
+        deliver("two-zips", email);
+
+        assertCrThenHighlands("sheffield/20250323-101112/export.csv", "sheffield/20250323-101112/export-2.csv");
+        assertThat(S3.puts).extracting(InMemoryS3.StoredObject::key).containsExactly("sheffield/20250323-101112/export.csv",
+                "sheffield/20250323-101112/export-2.csv", "sheffield/20250323-101112/export.csv", "sheffield/20250323-101112/export-2.csv");
+    }
+
+    @Test
+    void entryNamesThatSanitiseToTheSameKeyKeepBothEntries() {
+        deliver("slip-twins", Fixtures.emailWithAttachments("sheffield@x.org", "z.zip", "application/zip",
+                Fixtures.zip("../x.csv", Fixtures.cr(), "x.csv", Fixtures.highlands())));
+
+        assertCrThenHighlands("sheffield/20250323-101112/x.csv", "sheffield/20250323-101112/x-2.csv");
+    }
+
+    @Test
+    void aConvertedSheetDoesNotOverwriteAnAttachmentNamedLikeIt() {
+        deliver("sheet-twin", Fixtures.emailWithAttachments("npower-eon@x.org", "export.xls", "application/vnd.ms-excel", Fixtures.npowerXls(),
+                "export.xls.csv", "text/csv", Fixtures.cr()));
+
         assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key)
-                .containsExactly("sheffield/20250323-101112/a-2.csv", "sheffield/20250323-101112/a.csv");
-        assertThat(S3.get(DATA, "sheffield/20250323-101112/a.csv").body()).hasSize(677);
-        assertThat(S3.get(DATA, "sheffield/20250323-101112/a-2.csv").body()).hasSize(724);
+                .containsExactly("npower-eon/20250323-101112/export.xls-2.csv", "npower-eon/20250323-101112/export.xls.csv");
+        assertThat(S3.get(DATA, "npower-eon/20250323-101112/export.xls.csv").body()).hasSize(677);
+        assertThat(S3.get(DATA, "npower-eon/20250323-101112/export.xls-2.csv").text()).startsWith("\"mpan\",\"rdate\"");
+    }
+
+    @Test
+    void anArchiveNamedLikeItsOnlyEntryGivesItsKeyToTheEntry() {
+        deliver("same-name", Fixtures.emailWithAttachments("sheffield@x.org", "export.csv", "application/zip", Fixtures.zip("export.csv", Fixtures.cr())));
+
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key).containsExactly("sheffield/20250323-101112/export.csv");
     }
 
     @Test
@@ -231,6 +273,32 @@ class EmailIntakeRouteTest {
     }
 
     @Test
+    void siblingZipsShareOneUnzipBudgetPerEmail() {
+        byte[] first = Fixtures.zip("a.csv", Fixtures.meterReadings(1_500_000, 1), "b.csv", Fixtures.meterReadings(1_500_000, 2));
+        byte[] second = Fixtures.zip("c.csv", Fixtures.meterReadings(1_500_000, 3), "d.csv", Fixtures.meterReadings(1_500_000, 4));
+        deliver("siblings", Fixtures.emailWithAttachments("sheffield@x.org", "first.zip", "application/zip", first,
+                "second.zip", "application/zip", second));
+
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key)
+                .containsExactly("sheffield/20250323-101112/a.csv", "sheffield/20250323-101112/b.csv");
+        assertThat(S3.in(UNPROCESSABLE)).extracting(InMemoryS3.StoredObject::key).containsExactly("sheffield/20250323-101112/second.zip");
+        assertThat(S3.in(UNPROCESSABLE).get(0).metadata().get("reason"))
+                .startsWith("'second.zip' unpacks to more than the limit of 5000000 bytes for one email");
+    }
+
+    @Test
+    void aNestedZipThatTakesTheEmailOverItsUnzipBudgetIsUnprocessable() {
+        byte[] inner = Fixtures.zip("c.csv", Fixtures.meterReadings(1_900_000, 3));
+        byte[] outer = Fixtures.zip("a.csv", Fixtures.meterReadings(1_900_000, 1), "b.csv", Fixtures.meterReadings(1_900_000, 2), "inner.zip", inner);
+        deliver("nested-budget", Fixtures.emailWithAttachments("sheffield@x.org", "outer.zip", "application/zip", outer));
+
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key)
+                .containsExactly("sheffield/20250323-101112/a.csv", "sheffield/20250323-101112/b.csv");
+        assertThat(S3.get(UNPROCESSABLE, "sheffield/20250323-101112/inner.zip").metadata().get("reason"))
+                .startsWith("'inner.zip' unpacks to more than the limit of 5000000 bytes for one email");
+    }
+
+    @Test
     void anAttachmentOverTheLimitIsUnprocessableAndTheOthersStillArrive() {
         deliver("big", Fixtures.emailWithAttachments("sheffield@x.org", "big.csv", "text/csv", new byte[3_100_000],
                 "small.csv", "text/csv", Fixtures.cr()));
@@ -298,6 +366,22 @@ class EmailIntakeRouteTest {
         deliver("encoded", email.getBytes(StandardCharsets.US_ASCII));
 
         assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key).containsExactly("sheffield/20250323-101112/Reading ü.csv");
+    }
+
+    @Test
+    void veryLongFileNamesAreCutInKeysAndMetadataSoS3TakesThem() {
+        String csv = "r".repeat(1500) + ".csv";
+        String png = "p".repeat(1500) + ".png";
+        deliver("long-names", Fixtures.emailWithAttachments("sheffield@x.org", csv, "text/csv", Fixtures.cr(), png, "image/png", Fixtures.png()));
+
+        assertThat(SQS.sent).isEmpty();
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key).containsExactly("sheffield/20250323-101112/" + "r".repeat(196) + ".csv");
+        assertThat(S3.in(DATA).get(0).metadata().get("source-name")).hasSize(300).startsWith("rrr").contains(" ... ").endsWith("r.csv");
+        assertThat(S3.in(UNPROCESSABLE)).extracting(InMemoryS3.StoredObject::key).containsExactly("sheffield/20250323-101112/" + "p".repeat(196) + ".png");
+        InMemoryS3.StoredObject image = S3.in(UNPROCESSABLE).get(0);
+        assertThat(image.metadata().get("reason")).hasSize(1200).startsWith("'ppp").contains(" ... ")
+                .endsWith("p.png' has the unsupported extension .png; expected .csv, .cns, .zip, .xls or .xlsx");
+        assertThat(InMemoryS3.metadataBytes(image.metadata())).isLessThan(InMemoryS3.MAX_METADATA_BYTES - 256);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package routes.email;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -157,6 +160,13 @@ public final class Fixtures {
 
     // ---------------------------------------------------------------- archives and binaries
 
+    private static final DefaultCamelContext CAMEL = new DefaultCamelContext();
+
+    /** A fresh exchange: one email's worth of state (used keys, unzipped bytes) for the beans that keep it there. */
+    public static Exchange exchange() {
+        return new DefaultExchange(CAMEL);
+    }
+
     public static byte[] zip(Object... namesAndContents) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
@@ -174,6 +184,19 @@ public final class Fixtures {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * About {@code bytes} bytes of half-hourly readings (ASCII, LF): compresses a few times over, far below any zip
+     * bomb ratio, so only the byte limits apply to it. {@code seed} makes files of the same size differ.
+     */
+    public static byte[] meterReadings(int bytes, int seed) {
+        StringBuilder csv = new StringBuilder(bytes + 64).append("mpan,date,period,kwh\n");
+        for (int n = 0; csv.length() < bytes; n++) {
+            csv.append(2380000142498L + seed).append(",2019-08-").append(10 + n % 20).append(',').append(n % 48)
+                    .append(',').append((n * 7919 + seed) % 1000).append('.').append((n * 31) % 100).append('\n');
+        }
+        return csv.substring(0, bytes).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** sheffield_export.zip: one entry, byte-identical to sheffield_export.csv. */

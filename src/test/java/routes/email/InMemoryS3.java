@@ -13,19 +13,28 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** An S3 stand-in for route tests: objects in memory, puts recorded, and a switch to make puts fail. */
+/**
+ * An S3 stand-in for route tests: objects in memory, puts recorded, and a switch to make puts fail. Like S3 it answers
+ * 400 to a key over 1024 UTF-8 bytes and to user metadata over 2 KB (counted strictly: the {@code x-amz-meta-} header
+ * names and the values, in UTF-8 bytes).
+ */
 public class InMemoryS3 implements S3Client {
+    public static final int MAX_KEY_BYTES = 1024;
+    public static final int MAX_METADATA_BYTES = 2048;
+
     public record StoredObject(String bucket, String key, byte[] body, String contentType, Map<String, String> metadata) {
         public String text() {
             return new String(body, java.nio.charset.StandardCharsets.UTF_8);
@@ -88,6 +97,13 @@ public class InMemoryS3 implements S3Client {
         if (failingPuts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw SdkClientException.create("simulated S3 outage");
         }
+        if (utf8(request.key()) > MAX_KEY_BYTES) {
+            throw (S3Exception) S3Exception.builder().statusCode(400).message("KeyTooLongError: " + utf8(request.key()) + " bytes").build();
+        }
+        if (metadataBytes(request.metadata()) > MAX_METADATA_BYTES) {
+            throw (S3Exception) S3Exception.builder().statusCode(400)
+                    .message("MetadataTooLarge: " + metadataBytes(request.metadata()) + " bytes").build();
+        }
         byte[] bytes;
         try (InputStream in = body.contentStreamProvider().newStream()) {
             bytes = in.readAllBytes();
@@ -98,6 +114,15 @@ public class InMemoryS3 implements S3Client {
         objects.put(request.bucket() + "/" + request.key(), object);
         puts.add(object);
         return PutObjectResponse.builder().eTag("\"etag\"").build();
+    }
+
+    /** The size S3 limits to 2 KB, counted strictly (with the {@code x-amz-meta-} prefix of each name). */
+    public static int metadataBytes(Map<String, String> metadata) {
+        return metadata.entrySet().stream().mapToInt(e -> utf8("x-amz-meta-" + e.getKey()) + utf8(e.getValue())).sum();
+    }
+
+    private static int utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     @Override

@@ -77,7 +77,7 @@ class OriginalSpecTest {
                 case "xls" -> Fixtures.npowerXls();
                 default -> Fixtures.brytMultiSheet();
             };
-            List<IncomingFile> out = converter.convert(file(key, bytes));
+            List<IncomingFile> out = converter.convert(file(key, bytes), Fixtures.exchange());
 
             assertThat(out).hasSize(1);
             assertThat(out.get(0).key()).isEqualTo(expectedKey);
@@ -97,7 +97,7 @@ class OriginalSpecTest {
         @Test
         void cases11and12_aPngNamedXlsxIsNotConvertedAndGoesToUnprocessableUnderItsKey() throws IOException {
             IncomingFile png = file("sheffield/20250323-101112/image.png", Fixtures.png());
-            assertThatThrownBy(() -> converter.convert(png)).isInstanceOf(Unprocessable.class)
+            assertThatThrownBy(() -> converter.convert(png, Fixtures.exchange())).isInstanceOf(Unprocessable.class)
                     .hasMessageContaining("image.png");
             assertThat(png.key()).isEqualTo("sheffield/20250323-101112/image.png");
         }
@@ -202,7 +202,7 @@ class OriginalSpecTest {
 
         @Test
         void cases38and39_entriesGoBackToProcessingUnderTheZipsFolder() throws IOException {
-            List<IncomingFile> entries = unzipper.expand(file("sheffield/20250323-101112/export.zip", Fixtures.sheffieldZip()));
+            List<IncomingFile> entries = unzipper.expand(file("sheffield/20250323-101112/export.zip", Fixtures.sheffieldZip()), Fixtures.exchange());
             assertThat(entries).extracting(IncomingFile::key)
                     .containsExactly("sheffield/20250323-101112/" + Fixtures.SHEFFIELD_ENTRY);
             assertThat(Files.readAllBytes(entries.get(0).file())).isEqualTo(Fixtures.sheffieldExport());
@@ -210,7 +210,7 @@ class OriginalSpecTest {
 
         @Test
         void cases40and41_aPngDoesNotUnzipAndGoesToUnprocessable() throws IOException {
-            assertThatThrownBy(() -> unzipper.expand(file("sheffield/20250323-101112/image.png", Fixtures.png())))
+            assertThatThrownBy(() -> unzipper.expand(file("sheffield/20250323-101112/image.png", Fixtures.png()), Fixtures.exchange()))
                     .isInstanceOf(Unprocessable.class);
         }
     }
@@ -355,6 +355,56 @@ class OriginalSpecTest {
             http.stubFor(get(urlEqualTo("/download/1")).willReturn(aResponse().withStatus(200)
                     .withBody("<p>Your image cannot be displayed at this time</p>").withHeader("content-type", "application/octet-stream")));
             assertThat(new ImservLinks(2000, 2000, 1_000_000).download("e", link(), dir).failure()).contains("Your image cannot be displayed");
+        }
+
+        /**
+         * WireMock's dribbling delays the headers as much as the body, so a body that stalls after prompt headers
+         * comes from the JDK's own server: headers and the first bytes at once, then nothing until the test is over.
+         */
+        @Test
+        void aBodyThatStallsAfterTheHeadersFailsWithinTheReadTimeout() throws IOException {
+            java.util.concurrent.CountDownLatch over = new java.util.concurrent.CountDownLatch(1);
+            com.sun.net.httpserver.HttpServer stalling = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            stalling.createContext("/", exchange -> {
+                exchange.getResponseHeaders().add("content-type", "text/csv");
+                exchange.sendResponseHeaders(200, 0);
+                exchange.getResponseBody().write("a,b\n1,2\n".getBytes(StandardCharsets.US_ASCII));
+                exchange.getResponseBody().flush();
+                try {
+                    over.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.close();
+            });
+            stalling.start();
+            String link = "http://127.0.0.1:" + stalling.getAddress().getPort() + "/report";
+            try {
+                long start = System.nanoTime();
+                ImservLinks.Download download = new ImservLinks(500, 500, 1_000_000).download("e", link, dir);
+                long millis = (System.nanoTime() - start) / 1_000_000;
+
+                assertThat(download.failure()).isEqualTo("unable to download file " + link
+                        + ": read timed out: no data for 500 ms (email.download.read-timeout-ms)");
+                assertThat(millis).isLessThan(2000);
+                try (var left = Files.list(dir)) {
+                    assertThat(left).isEmpty();
+                }
+            } finally {
+                over.countDown();
+                stalling.stop(0);
+            }
+        }
+
+        /** The read timeout is for silence, not for the whole body: 2.4 s of pieces every 300 ms pass a 1 s timeout. */
+        @Test
+        void aBodyThatKeepsComingWithinTheReadTimeoutIsDownloadedWhole() throws IOException {
+            http.stubFor(get(urlEqualTo("/download/1")).willReturn(aResponse().withStatus(200)
+                    .withHeader("content-type", "text/csv").withBody("a,b\n1,2\n3,4\n5,6\n").withChunkedDribbleDelay(8, 2400)));
+            ImservLinks.Download download = new ImservLinks(1000, 1000, 1_000_000).download("e", link(), dir);
+
+            assertThat(download.failure()).isNull();
+            assertThat(Files.readString(download.file())).isEqualTo("a,b\n1,2\n3,4\n5,6\n");
         }
 
         @Test

@@ -37,12 +37,27 @@ class SpreadsheetConverterTest {
 
     @Test
     void allSheetsModeWritesKeyDotSheetDotCsvForEverySheet() throws IOException {
-        List<IncomingFile> out = new SpreadsheetConverter(true).convert(file("bryt/t/multi.xlsx", Fixtures.brytMultiSheet()));
+        List<IncomingFile> out = new SpreadsheetConverter(true).convert(file("bryt/t/multi.xlsx", Fixtures.brytMultiSheet()), Fixtures.exchange());
         assertThat(out).extracting(IncomingFile::key).containsExactly("bryt/t/multi.xlsx.AI - Half Hourly Data.csv",
                 "bryt/t/multi.xlsx.RE - Half Hourly Data.csv", "bryt/t/multi.xlsx.RI - Half Hourly Data.csv", "bryt/t/multi.xlsx.Legend.csv");
         assertThat(Files.readString(out.get(3).file())).endsWith("\"say \"\"hi\"\", Legend\"\n");
-        List<IncomingFile> xls = new SpreadsheetConverter(true).convert(file("n/t/e.xls", Fixtures.npowerXls()));
+        List<IncomingFile> xls = new SpreadsheetConverter(true).convert(file("n/t/e.xls", Fixtures.npowerXls()), Fixtures.exchange());
         assertThat(xls).extracting(IncomingFile::key).containsExactly("n/t/e.xls.Half Hourly Data With Max Deman.csv");
+    }
+
+    @Test
+    void sheetsWhoseNamesSanitiseAlikeGetKeysUniqueInTheEmail() throws IOException {
+        byte[] bytes;
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            workbook.createSheet("a&b").createRow(0).createCell(0).setCellValue("first");
+            workbook.createSheet("a(b").createRow(0).createCell(0).setCellValue("second");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            bytes = out.toByteArray();
+        }
+        List<IncomingFile> out = new SpreadsheetConverter(true).convert(file("x/t/w.xlsx", bytes), Fixtures.exchange());
+        assertThat(out).extracting(IncomingFile::key).containsExactly("x/t/w.xlsx.a_b.csv", "x/t/w.xlsx.a_b-2.csv");
+        assertThat(Files.readString(out.get(1).file())).isEqualTo("\"second\"\n");
     }
 
     @Test
@@ -56,18 +71,18 @@ class SpreadsheetConverterTest {
             workbook.write(out);
             bytes = out.toByteArray();
         }
-        IncomingFile csv = new SpreadsheetConverter().convert(file("a/t/x.xlsx", bytes)).get(0);
+        IncomingFile csv = new SpreadsheetConverter().convert(file("a/t/x.xlsx", bytes), Fixtures.exchange()).get(0);
         assertThat(Files.readString(csv.file())).isEqualTo(",,\n,\"b2\",\n,,\n,,\"true\"\n");
     }
 
     @Test
     void corruptOrFakeSpreadsheetsAreUnprocessable() {
-        assertThatThrownBy(() -> new SpreadsheetConverter().convert(file("n/t/image.xlsx", Fixtures.jpeg())))
+        assertThatThrownBy(() -> new SpreadsheetConverter().convert(file("n/t/image.xlsx", Fixtures.jpeg()), Fixtures.exchange()))
                 .isInstanceOf(Unprocessable.class).hasMessageContaining("not an .xls or .xlsx");
-        assertThatThrownBy(() -> new SpreadsheetConverter().convert(file("n/t/zip.xlsx", Fixtures.sheffieldZip())))
+        assertThatThrownBy(() -> new SpreadsheetConverter().convert(file("n/t/zip.xlsx", Fixtures.sheffieldZip()), Fixtures.exchange()))
                 .isInstanceOf(Unprocessable.class).hasMessageContaining("not an .xls or .xlsx");
         byte[] xls = Fixtures.npowerXls();
-        assertThatThrownBy(() -> new SpreadsheetConverter().convert(file("n/t/broken.xls", java.util.Arrays.copyOf(xls, 4096))))
+        assertThatThrownBy(() -> new SpreadsheetConverter().convert(file("n/t/broken.xls", java.util.Arrays.copyOf(xls, 4096)), Fixtures.exchange()))
                 .isInstanceOf(Unprocessable.class).hasMessageContaining("could not be converted");
     }
 }
