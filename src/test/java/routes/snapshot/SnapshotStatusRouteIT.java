@@ -207,6 +207,38 @@ class SnapshotStatusRouteIT {
         assertThat(app.metrics().count(SnapshotMetrics.COLLECTIONS_SUCCESSFUL, run)).isEqualTo(1.0);
     }
 
+    // #3 + #4 through the route: with a push gateway, each message pushes the run's counters; the completed run's
+    // group is deleted after the retention
+    @Test
+    void aCompletedRunsPushGatewayGroupIsDeletedAfterTheRetention() throws Exception {
+        com.github.tomakehurst.wiremock.WireMockServer gateway = new com.github.tomakehurst.wiremock.WireMockServer(
+                com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        gateway.start();
+        try {
+            gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)));
+            app.close();
+            app = new SnapshotApp(aws, 1, Map.of("snapshot.metrics.pushgateway", "127.0.0.1:" + gateway.port(),
+                    "snapshot.metrics.completed-run-retention", "PT0.2S"));
+            AdviceWith.adviceWith(app.context, "snapshot-status", a -> a.replaceFromWith("direct:status"));
+            app.start();
+            aws.putCollection(run, "db.collection1", "Received", 1, 1, 1);
+            send(success("db.collection1", "\"true\""));
+            assertThat(aws.productStatus(run)).isEqualTo("COMPLETED");
+            String group = "/metrics/job/snapshot_sender_status_checker/component/snapshot_sender_status_checker/correlation_id/" + run;
+            gateway.verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(group)));
+            for (int i = 0; i < 50 && gateway.findAll(com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(group))).isEmpty(); i++) {
+                Thread.sleep(100);
+            }
+            gateway.verify(1, com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(group)));
+        } finally {
+            gateway.stop();
+        }
+    }
+
     // #17: successful, others not: no SNS, product untouched
     @Test
     void whenOtherCollectionsAreNotSuccessfulNothingIsPublished() {

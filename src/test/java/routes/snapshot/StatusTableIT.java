@@ -60,6 +60,36 @@ class StatusTableIT {
         assertThat(table.find(run, "db.none")).isEmpty();
     }
 
+    // #45/#49 + §3.11.4: the success flow's read and the run's collection query are strongly consistent
+    @Test
+    void readsThatDecideAreStronglyConsistent() {
+        aws.putCollection(run, "db.collection1", "Sent", 1, 1, 1);
+        java.util.List<Object> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        software.amazon.awssdk.services.dynamodb.DynamoDbClient recording = (software.amazon.awssdk.services.dynamodb.DynamoDbClient)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {software.amazon.awssdk.services.dynamodb.DynamoDbClient.class}, (proxy, method, args) -> {
+                            if (method.isDefault() && args != null && args.length == 1 && args[0] instanceof java.util.function.Consumer) {
+                                // getItem(b -> ...) builds the request and calls getItem(request) on the proxy
+                                return java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
+                            }
+                            if (args != null && args.length == 1 && (args[0] instanceof software.amazon.awssdk.services.dynamodb.model.GetItemRequest
+                                    || args[0] instanceof software.amazon.awssdk.services.dynamodb.model.QueryRequest)) {
+                                requests.add(args[0]);
+                            }
+                            try {
+                                return method.invoke(aws.dynamo, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+        StatusTable consistent = new StatusTable(recording, aws.statusTable);
+        assertThat(consistent.current(run, "db.collection1").status()).isEqualTo("Sent");
+        assertThat(consistent.collections(run)).hasSize(1);
+        assertThat(requests).hasSizeGreaterThanOrEqualTo(2).allSatisfy(request -> assertThat(
+                request instanceof software.amazon.awssdk.services.dynamodb.model.GetItemRequest get ? get.consistentRead()
+                        : ((software.amazon.awssdk.services.dynamodb.model.QueryRequest) request).consistentRead()).isTrue());
+    }
+
     // #46 as the fix of §3.11.2: the transition to Received is conditional, one winner
     @Test
     void receivedNeedsAReceivableStatusAndAllFiles() {
