@@ -38,6 +38,9 @@ public class AttachmentExtractor {
         this.maxAttachmentBytes = maxAttachmentBytes;
     }
 
+    /** Exchange property: why the MIME structure could not be read (then the email has no attachments). */
+    public static final String MIME_PROBLEM = "EmailMimeProblem";
+
     public List<IncomingFile> extract(ReceivedEmail email, Exchange exchange) throws IOException {
         // the email's shared state, started before its files are split so that every sub-exchange sees the same
         EmailKeys.startEmail(exchange);
@@ -47,6 +50,7 @@ public class AttachmentExtractor {
             collect(email, email.message(), files, exchange, 0);
         } catch (MessagingException e) {
             LOG.warn("email {}: MIME structure unreadable ({}); treated as having no attachments", email.id(), e.getMessage());
+            exchange.setProperty(MIME_PROBLEM, "; MIME structure unreadable: " + e.getMessage());
         }
         return files;
     }

@@ -95,7 +95,8 @@ public class EmailOutputs {
     /** An email with neither a usable attachment nor a usable download link: the whole email. */
     public String nothingToTake(ReceivedEmail email, org.apache.camel.Exchange exchange) {
         String failures = exchange.getProperty(ImservLinks.FAILURES, "", String.class);
-        return emailToUnprocessable(email, "no attachment and no usable download link" + failures);
+        String mime = exchange.getProperty(AttachmentExtractor.MIME_PROBLEM, "", String.class);
+        return emailToUnprocessable(email, "no attachment and no usable download link" + failures + mime);
     }
 
     /** The whole email, when it cannot be routed (no recipient, unknown area, malformed, nothing to take from it). */

@@ -137,13 +137,15 @@ class EmailIntakeRouteTest {
         assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key).containsExactly("sheffield-gas/20250323-101112/cr.csv");
     }
 
+    // the broken-boundary email (its multipart boundary matches nothing): malformed MIME, kept whole with the reason
     @Test
     void anEmailWithNothingToTakeIsKeptInUnprocessableWithTheReason() {
         deliver("no-attachments", Fixtures.sheffieldEmailNoAttachments());
 
         assertThat(S3.in(DATA)).isEmpty();
         assertThat(S3.get(UNPROCESSABLE, "sheffield/20250323-101112/no-attachments.eml").metadata().get("reason"))
-                .isEqualTo("no attachment and no usable download link");
+                .isEqualTo("no attachment and no usable download link; MIME structure unreadable: Missing start boundary");
+        assertThat(context.getRouteController().getRouteStatus("email-intake").isStarted()).isTrue();
     }
 
     @Test
