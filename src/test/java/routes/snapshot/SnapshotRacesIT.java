@@ -162,12 +162,7 @@ class SnapshotRacesIT {
     // no redelivery in the app, nothing dead-lettered) and is processed once its collection is ready
     @Test
     void anEarlySuccessFileWaitsOnTheQueueUntilItsCollectionIsReady() throws Exception {
-        app = new SnapshotApp(aws, 1, Map.of("errors.retry-later.initial-delay", "PT1S",
-                "errors.retry-later.maximum-delay", "PT2S", "errors.retry-later.maximum-receives", "10")).start();
-        aws.drain(aws.deadLetterQueue);
-        String run = run();
-        aws.putCollection(run, "db.c", "Exported", 1, 0, 0);
-        send(List.of(success(run, "db.c")));
+        String run = earlySuccessFile("PT2S", 10);
         Thread.sleep(2500);
         assertThat(aws.collection(run, "db.c").status()).isEqualTo("Exported");
         assertThat(aws.depth(aws.statusQueue)).as("still on the status queue").isEqualTo(1);
@@ -183,13 +178,8 @@ class SnapshotRacesIT {
     // ... and after errors.retry-later.maximum-receives receives it goes to the DLQ with the reason, off the queue
     @Test
     void anEarlySuccessFileIsDeadLetteredAtItsLastReceive() throws Exception {
-        app = new SnapshotApp(aws, 1, Map.of("errors.retry-later.initial-delay", "PT1S",
-                "errors.retry-later.maximum-delay", "PT1S", "errors.retry-later.maximum-receives", "3")).start();
-        aws.drain(aws.deadLetterQueue);
-        String run = run();
-        aws.putCollection(run, "db.c", "Exported", 1, 0, 0);
         long start = System.nanoTime();
-        send(List.of(success(run, "db.c")));
+        String run = earlySuccessFile("PT1S", 3);
         List<software.amazon.awssdk.services.sqs.model.Message> dead = aws.awaitMessages(aws.deadLetterQueue, 1);
         assertThat(System.nanoTime() - start).as("two back-offs of 1 s before the third receive").isGreaterThan(1_900_000_000L);
         assertThat(dead).singleElement().satisfies(m -> {
@@ -200,6 +190,18 @@ class SnapshotRacesIT {
         awaitQuiet();
         assertThat(aws.collection(run, "db.c").status()).isEqualTo("Exported");
         assertThat(app.snsPublishes).isEmpty();
+    }
+
+    /** Starts the app with 1 s first back-off, sends a success file for an Exported collection; returns the run. */
+    private String earlySuccessFile(String maximumDelay, int maximumReceives) throws Exception {
+        app = new SnapshotApp(aws, 1, Map.of("errors.retry-later.initial-delay", "PT1S",
+                "errors.retry-later.maximum-delay", maximumDelay,
+                "errors.retry-later.maximum-receives", Integer.toString(maximumReceives))).start();
+        aws.drain(aws.deadLetterQueue);
+        String run = run();
+        aws.putCollection(run, "db.c", "Exported", 1, 0, 0);
+        send(List.of(success(run, "db.c")));
+        return run;
     }
 
     private void send(List<String> bodies) {
