@@ -42,9 +42,7 @@ public class AttachmentExtractor {
     public static final String MIME_PROBLEM = "EmailMimeProblem";
 
     public List<IncomingFile> extract(ReceivedEmail email, Exchange exchange) throws IOException {
-        // the email's shared state, started before its files are split so that every sub-exchange sees the same
-        EmailKeys.startEmail(exchange);
-        SafeUnzipper.startEmail(exchange);
+        EmailScope.start(exchange); // before the email's files are split: every sub-exchange sees the same scope
         List<IncomingFile> files = new ArrayList<>();
         try {
             collect(email, email.message(), files, exchange, 0);

@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -26,7 +25,6 @@ import java.util.Set;
  * keeping its extension (the full name stays in the object's {@code source-name} metadata, itself cut).
  */
 public class EmailKeys {
-    static final String USED_KEYS = "EmailUsedKeys";
     /** The longest file name (and zip folder name) in a key, in characters, extension included. */
     static final int MAX_NAME_CHARS = 200;
     /** S3 takes keys of up to 1024 UTF-8 bytes; the rest is room for the {@code -n} / {@code -<8 hex>} suffixes. */
@@ -49,20 +47,11 @@ public class EmailKeys {
     }
 
     /**
-     * Starts an email's set of used keys (empty). Called where its attachments are extracted, before its files are
-     * split: the split's sub-exchanges (and theirs, for nested zips) copy the property by reference, so they all share
-     * the one set; a retried extraction starts again from an empty set and so numbers the same way.
-     */
-    public static void startEmail(Exchange exchange) {
-        exchange.setProperty(USED_KEYS, new HashSet<String>());
-    }
-
-    /**
      * {@code key} {@link #bounded}, or with {@code -n} before its extension if this email already used it (also when
      * two long names are cut to the same key).
      */
     public static String unique(Exchange exchange, String key) {
-        Set<String> used = usedKeys(exchange);
+        Set<String> used = EmailScope.of(exchange).usedKeys;
         key = bounded(key);
         synchronized (used) {
             String candidate = key;
@@ -79,21 +68,11 @@ public class EmailKeys {
      * written, so a zip named {@code export.csv} holding {@code export.csv} gives that key to its entry.
      */
     public static List<IncomingFile> replace(Exchange exchange, IncomingFile container, List<IncomingFile> parts) {
-        Set<String> used = usedKeys(exchange);
+        Set<String> used = EmailScope.of(exchange).usedKeys;
         synchronized (used) {
             used.remove(container.key());
         }
         return parts.stream().map(part -> part.withKey(unique(exchange, part.key()))).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Set<String> usedKeys(Exchange exchange) {
-        Set<String> used = exchange.getProperty(USED_KEYS, Set.class);
-        if (used == null) {
-            startEmail(exchange);
-            used = exchange.getProperty(USED_KEYS, Set.class);
-        }
-        return used;
     }
 
     /**

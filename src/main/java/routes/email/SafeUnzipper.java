@@ -27,11 +27,6 @@ import java.util.zip.ZipInputStream;
  * then goes to the unprocessable bucket as a whole and no part of it reaches the data bucket.
  */
 public class SafeUnzipper {
-    /**
-     * Exchange property: the bytes unpacked so far from the email's archives, an {@link AtomicLong} started with the
-     * email ({@link #startEmail}) and shared by reference with the split's sub-exchanges, nested ones included.
-     */
-    static final String UNPACKED_BYTES = "EmailUnpackedBytes";
     private static final int BUFFER = 256 * 1024;
     /** Below this many uncompressed bytes the ratio is not judged (tiny, highly compressible files are normal). */
     private static final long RATIO_GRACE_BYTES = 1024 * 1024;
@@ -58,24 +53,7 @@ public class SafeUnzipper {
      * {@code export-2.csv}.
      */
     public List<IncomingFile> expand(IncomingFile archive, Exchange exchange) throws IOException {
-        return EmailKeys.replace(exchange, archive, unpack(archive, unpackedBytes(exchange)));
-    }
-
-    /**
-     * Starts the email's count of unpacked bytes at zero: called where its attachments are extracted, before its
-     * files are split, so every archive of the email (siblings, nested ones) counts against the same budget.
-     */
-    public static void startEmail(Exchange exchange) {
-        exchange.setProperty(UNPACKED_BYTES, new AtomicLong());
-    }
-
-    private static AtomicLong unpackedBytes(Exchange exchange) {
-        AtomicLong unpacked = exchange.getProperty(UNPACKED_BYTES, AtomicLong.class);
-        if (unpacked == null) {
-            startEmail(exchange);
-            unpacked = exchange.getProperty(UNPACKED_BYTES, AtomicLong.class);
-        }
-        return unpacked;
+        return EmailKeys.replace(exchange, archive, unpack(archive, EmailScope.of(exchange).unpackedBytes));
     }
 
     /**
