@@ -125,8 +125,10 @@ public class DeadLetters {
         return null;
     }
 
-    private String queueUrl(String queue) {
-        return queueUrls.computeIfAbsent(queue, q -> sqs.getQueueUrl(b -> b.queueName(q)).queueUrl());
+    /** The URL of a queue given by name (looked up once) or already by URL. */
+    String queueUrl(String queue) {
+        return queue.startsWith("http") ? queue
+                : queueUrls.computeIfAbsent(queue, q -> sqs.getQueueUrl(b -> b.queueName(q)).queueUrl());
     }
 
     static Map<String, MessageAttributeValue> toSqs(Map<String, String> attributes) {

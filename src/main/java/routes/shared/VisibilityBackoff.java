@@ -9,7 +9,6 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Handles a {@link RetryLater}: the SQS message stays on its queue (the exchange fails, so the consumer does not
@@ -30,7 +29,6 @@ public class VisibilityBackoff {
     private final Duration initialDelay;
     private final Duration maximumDelay;
     private final int maximumReceives;
-    private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
 
     public VisibilityBackoff(SqsClient sqs, DeadLetters deadLetters, String initialDelay, String maximumDelay, int maximumReceives) {
         this.sqs = sqs;
@@ -74,11 +72,11 @@ public class VisibilityBackoff {
         int receives = receiveCount(exchange);
         if (receives >= maximumReceives) {
             deadLetters.send(exchange);
-            sqs.deleteMessage(b -> b.queueUrl(queueUrl(queue)).receiptHandle(receipt));
+            sqs.deleteMessage(b -> b.queueUrl(deadLetters.queueUrl(queue)).receiptHandle(receipt));
             return;
         }
         long delay = delaySeconds(receives);
-        sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl(queue)).receiptHandle(receipt).visibilityTimeout((int) delay));
+        sqs.changeMessageVisibility(b -> b.queueUrl(deadLetters.queueUrl(queue)).receiptHandle(receipt).visibilityTimeout((int) delay));
         LOG.info("{}: back on queue {} in {} s (receive {} of {} before the dead-letter queue)", reason, queue, delay,
                 receives, maximumReceives);
     }
@@ -99,9 +97,5 @@ public class VisibilityBackoff {
             }
         }
         return 1;
-    }
-
-    private String queueUrl(String queue) {
-        return queue.startsWith("http") ? queue : queueUrls.computeIfAbsent(queue, q -> sqs.getQueueUrl(b -> b.queueName(q)).queueUrl());
     }
 }
