@@ -107,6 +107,15 @@ public class EmailKeys {
         return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
     }
 
+    /**
+     * The file name of a whole email in the unprocessable bucket: the last segment of its inbox key, with {@code .eml}
+     * unless it already ends so ({@code inbound/abc} and {@code abc.eml} give {@code abc.eml}).
+     */
+    static String emlName(String emailId) {
+        String name = emailId.substring(emailId.lastIndexOf('/') + 1);
+        return name.toLowerCase(Locale.ROOT).endsWith(".eml") ? name : name + ".eml";
+    }
+
     /** {@code a/b/name.csv} + {@code -x} = {@code a/b/name-x.csv}. */
     public static String withSuffix(String key, String suffix) {
         int slash = key.lastIndexOf('/');

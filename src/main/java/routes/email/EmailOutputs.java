@@ -102,7 +102,8 @@ public class EmailOutputs {
     /** The whole email, when it cannot be routed (no recipient, unknown area, malformed, nothing to take from it). */
     public String emailToUnprocessable(ReceivedEmail email, String reason) {
         String prefix = email.prefix() != null ? email.prefix() : keys.prefix("unrouted", email.receivedAt());
-        IncomingFile whole = new IncomingFile(email.id(), email.id() + ".eml", EmailKeys.bounded(prefix + "/" + email.id() + ".eml"),
+        String name = EmailKeys.emlName(email.id());
+        IncomingFile whole = new IncomingFile(email.id(), name, EmailKeys.bounded(prefix + "/" + name),
                 email.raw(), "message/rfc822", 0, reason);
         return toUnprocessable(whole, reason);
     }
