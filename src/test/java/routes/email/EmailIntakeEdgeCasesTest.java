@@ -63,6 +63,100 @@ class EmailIntakeEdgeCasesTest {
         return object.metadata().get("reason");
     }
 
+    // ---------------------------------------------------------------- 5: a part cut off
+
+    @Test
+    void anAttachmentCutOffBeforeItsClosingBoundaryIsUnprocessableNotWrittenWithACutLastRow() {
+        byte[] whole = Fixtures.emailWithAttachments("sheffield@x.org", "first.csv", "text/csv", Fixtures.cr(),
+                "export.csv", "text/csv", Fixtures.sheffieldExport());
+        deliver("cut", Arrays.copyOf(whole, whole.length - 3000)); // the end of the last attachment and the close delimiter
+
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key).containsExactly(FOLDER + "first.csv");
+        assertThat(reason(FOLDER + "export.csv")).isEqualTo("attachment 'export.csv' is cut off: its MIME part ends"
+                + " without a boundary (the email was truncated); the stored object is the whole original email");
+        assertThat(S3.get(UNPROCESSABLE, FOLDER + "export.csv").contentType()).isEqualTo("message/rfc822");
+    }
+
+    @Test
+    void anEmailCutOffInsideAPartsHeadersIsUnprocessableWithTheReason() {
+        String whole = new String(Fixtures.emailWithAttachments("sheffield@x.org", "first.csv", "text/csv", Fixtures.cr(),
+                "second.csv", "text/csv", Fixtures.cr()), StandardCharsets.US_ASCII);
+        String cut = whole.substring(0, whole.indexOf("filename=\"second.csv\""));
+        deliver("cut-headers", cut.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key).containsExactly(FOLDER + "first.csv");
+        assertThat(reason(FOLDER + "cut-headers.eml")).isEqualTo("the email ends inside the headers of a MIME part, without"
+                + " a boundary (it was truncated): a part is missing; the stored object is the whole original email");
+    }
+
+    // ---------------------------------------------------------------- 6: files per email
+
+    @Test
+    void moreAttachmentsThanTheFileLimitMakeTheWholeEmailUnprocessableAndNothingOfItReachesData() {
+        List<Object> attachments = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            attachments.addAll(List.of("a" + i + ".csv", "text/csv", Fixtures.cr()));
+        }
+        deliver("many", Fixtures.emailWithAttachments("sheffield@x.org", attachments.toArray()));
+
+        assertThat(S3.in(DATA)).isEmpty();
+        assertThat(S3.in(UNPROCESSABLE)).extracting(InMemoryS3.StoredObject::key).containsExactly(FOLDER + "many.eml");
+        assertThat(reason(FOLDER + "many.eml")).isEqualTo("the email has more than 20 files"
+                + " (email.max-files counts attachments, zip entries and spreadsheet sheets together): 21 attachments");
+    }
+
+    @Test
+    void zipEntriesCountWithTheAttachmentsTowardsTheSameLimitWithTheSameReason() {
+        List<Object> entries = new ArrayList<>();
+        for (int i = 0; i < 18; i++) {
+            entries.addAll(List.of("e" + i + ".csv", Fixtures.cr()));
+        }
+        deliver("zip-over", Fixtures.emailWithAttachments("sheffield@x.org", "a.csv", "text/csv", Fixtures.cr(),
+                "b.csv", "text/csv", Fixtures.cr(), "c.csv", "text/csv", Fixtures.cr(),
+                "many.zip", "application/zip", Fixtures.zip(entries.toArray())));
+
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key)
+                .containsExactly(FOLDER + "a.csv", FOLDER + "b.csv", FOLDER + "c.csv");
+        assertThat(reason(FOLDER + "many.zip")).isEqualTo("the email has more than 20 files"
+                + " (email.max-files counts attachments, zip entries and spreadsheet sheets together): 'many.zip' has more files than the 17 left (3 are the email's other files)");
+    }
+
+    @Test
+    void anArchiveWithExactlyTheLimitOfFilesIsUnpacked() {
+        List<Object> entries = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            entries.addAll(List.of("e" + i + ".csv", Fixtures.cr()));
+        }
+        deliver("zip-at-limit", Fixtures.emailWithAttachments("sheffield@x.org", "all.zip", "application/zip", Fixtures.zip(entries.toArray())));
+
+        assertThat(S3.in(DATA)).hasSize(20);
+        assertThat(S3.in(UNPROCESSABLE)).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- 7: links in zips
+
+    @Test
+    void aSymlinkEntryIsSkippedWithAReasonInTheUnprocessableBucketAndTheRegularEntriesArrive() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
+            ZipArchiveEntry link = new ZipArchiveEntry("passwd.csv");
+            link.setUnixMode(0120777);
+            zip.putArchiveEntry(link);
+            zip.write("/etc/passwd".getBytes(StandardCharsets.US_ASCII));
+            zip.closeArchiveEntry();
+            ZipArchiveEntry regular = new ZipArchiveEntry("export.csv");
+            regular.setUnixMode(0100644);
+            zip.putArchiveEntry(regular);
+            zip.write(Fixtures.cr());
+            zip.closeArchiveEntry();
+        }
+        deliver("links", Fixtures.emailWithAttachments("sheffield@x.org", "links.zip", "application/zip", bytes.toByteArray()));
+
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key).containsExactly(FOLDER + "export.csv");
+        assertThat(reason(FOLDER + "passwd.csv")).isEqualTo("'links.zip': entry 'passwd.csv' is a symbolic link"
+                + " (to '/etc/passwd'), not a file: links and other special entries are not unpacked");
+    }
+
     // ---------------------------------------------------------------- 9: the inbox key
 
     @Test
