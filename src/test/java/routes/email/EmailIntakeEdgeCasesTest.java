@@ -157,6 +157,45 @@ class EmailIntakeEdgeCasesTest {
                 + " (to '/etc/passwd'), not a file: links and other special entries are not unpacked");
     }
 
+    // ---------------------------------------------------------------- 8: long non-ASCII names, refused writes
+
+    @Test
+    void longNonAsciiNamesAreCutToAtMost255BytesPerKeySegment() {
+        String name = "=?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(("é".repeat(300) + ".csv").getBytes(StandardCharsets.UTF_8)) + "?=";
+        deliver("accents", Fixtures.emailWithAttachments("sheffield@x.org", name, "text/csv", Fixtures.cr(),
+                "folders.zip", "application/zip", Fixtures.zip("ü".repeat(300) + "/x.csv", Fixtures.cr())));
+
+        assertThat(SQS.sent).isEmpty();
+        assertThat(S3.in(DATA)).hasSize(2).allSatisfy(object -> assertThat(object.key().split("/"))
+                .allMatch(segment -> segment.getBytes(StandardCharsets.UTF_8).length <= 255, "at most 255 UTF-8 bytes"));
+        assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key)
+                .contains(FOLDER + "é".repeat(118) + ".csv", FOLDER + "ü".repeat(120) + "/x.csv");
+    }
+
+    @Test
+    void aWriteS3RefusesForGoodIsDeadLetteredAtOnceWithWhatWasRefused() {
+        S3.refusePuts.set(400);
+        deliver("refused", Fixtures.emailWithAttachments("sheffield@x.org", "a.csv", "text/csv", Fixtures.cr()));
+
+        assertThat(SQS.sent).hasSize(1);
+        Map<String, software.amazon.awssdk.services.sqs.model.MessageAttributeValue> attributes = SQS.sent.get(0).messageAttributes();
+        assertThat(attributes.get(DeadLetters.ATTEMPTS).stringValue()).isEqualTo("1");
+        assertThat(attributes.get(DeadLetters.REASON).stringValue()).isEqualTo("S3 refused to write s3://" + DATA + "/"
+                + FOLDER + "a.csv (677 bytes): 400 InvalidArgument: simulated refusal; a retry or replay cannot succeed");
+    }
+
+    @Test
+    void aServerErrorIsRetriedThenDeadLetteredWithWhatWasRefused() {
+        S3.refusePuts.set(500);
+        deliver("refused-500", Fixtures.emailWithAttachments("sheffield@x.org", "a.csv", "text/csv", Fixtures.cr()));
+
+        assertThat(SQS.sent).hasSize(1);
+        Map<String, software.amazon.awssdk.services.sqs.model.MessageAttributeValue> attributes = SQS.sent.get(0).messageAttributes();
+        assertThat(attributes.get(DeadLetters.ATTEMPTS).stringValue()).isEqualTo("3");
+        assertThat(attributes.get(DeadLetters.REASON).stringValue()).isEqualTo("S3 refused to write s3://" + DATA + "/"
+                + FOLDER + "a.csv (677 bytes): 500 InternalError: simulated refusal");
+    }
+
     // ---------------------------------------------------------------- 9: the inbox key
 
     @Test
