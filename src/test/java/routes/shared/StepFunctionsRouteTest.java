@@ -70,6 +70,11 @@ class StepFunctionsRouteTest {
             context.getRegistry().bind("taskCallbacks", callbacks);
             context.getRegistry().bind("taskHeartbeats", heartbeats);
             TemplatedRouteGroups.install(context);
+            try {
+                TaskProcessorCheck.install(context);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
             DeadLetterBeans.bind(context, SQS);
         }
     }
