@@ -75,18 +75,18 @@ class TransformEventTest {
         TransformEvent event = TransformEvent.parse(fixture());
         assertThatThrownBy(() -> catalogue.inputPrefixes(declaring("not-exists", "dataset-in"), event))
                 .isInstanceOf(TaskFailure.class)
-                .satisfies(e -> assertThat(((TaskFailure) e).error()).isEqualTo("PrefixNotInInputError"))
+                .satisfies(e -> assertThat(((TaskFailure) e).getError()).isEqualTo("PrefixNotInInputError"))
                 .hasMessageContaining("[not-exists]");
         TransformEvent withExtra = TransformEvent.parse(fixture().replace("\"dataset-in\": \"raw", "\"extra-input\": \"oh-no\", \"dataset-in\": \"raw"));
         assertThatThrownBy(() -> catalogue.inputPrefixes(declaring("not-exists", "dataset-in"), withExtra))
-                .satisfies(e -> assertThat(((TaskFailure) e).error()).isEqualTo("PrefixNotInInputError"));
+                .satisfies(e -> assertThat(((TaskFailure) e).getError()).isEqualTo("PrefixNotInInputError"));
     }
 
     @Test
     void unexpectedInput() { // case 3
         TransformEvent event = TransformEvent.parse(fixture().replace("\"dataset-in\": \"raw", "\"extra-input\": \"oh-no\", \"dataset-in\": \"raw"));
         assertThatThrownBy(() -> catalogue.inputPrefixes(declaring("dataset-in"), event))
-                .satisfies(e -> assertThat(((TaskFailure) e).error()).isEqualTo("ExtraPrefixesInInputError"))
+                .satisfies(e -> assertThat(((TaskFailure) e).getError()).isEqualTo("ExtraPrefixesInInputError"))
                 .hasMessageContaining("[extra-input]");
     }
 
