@@ -141,6 +141,6 @@ class LibraryTest extends EngineSupport {
     void aBrokenCsvNamesTheDataset() {
         OriginalFixtures.write(dir.resolve("broken.csv"), List.of("aar;bydel_id;n", "2019;01;3", "2019;\"02;4"));
         assertThatThrownBy(() -> session.load("broken", "the-dataset", dir.resolve("broken.csv")))
-                .isInstanceOf(TaskFailure.class).hasMessageStartingWith("InvalidInput: input dataset 'the-dataset' is not a readable ';'-separated CSV");
+                .isInstanceOf(TaskFailure.class).satisfies(e -> assertThat(TaskFailures.text(e)).startsWith("InvalidInput: input dataset 'the-dataset' is not a readable ';'-separated CSV"));
     }
 }
