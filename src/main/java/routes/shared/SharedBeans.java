@@ -47,8 +47,10 @@ public class SharedBeans implements CamelConfiguration {
     String ledgerTable;
     @PropertyInject(value = "ledger.retention", defaultValue = "P30D")
     String ledgerRetention;
-    @PropertyInject(value = "ledger.effect-lease", defaultValue = "PT5M")
+    @PropertyInject(value = "ledger.effect-lease", defaultValue = "PT45S")
     String effectLease;
+    @PropertyInject(value = "ledger.maximum-hold", defaultValue = "PT30M")
+    String maximumHold;
 
     @PropertyInject(value = "aws.health.services", defaultValue = "s3,sqs,dynamodb,sns,ses,sfn")
     String healthServices;
@@ -125,7 +127,8 @@ public class SharedBeans implements CamelConfiguration {
     @BindToRegistry("idempotencyLedger")
     public IdempotencyLedger idempotencyLedger() {
         return singleton("idempotencyLedger",
-                () -> new IdempotencyLedger(dynamoDbClient(), ledgerTable, Duration.parse(ledgerRetention), Clock.systemUTC()));
+                () -> new IdempotencyLedger(dynamoDbClient(), ledgerTable, Duration.parse(ledgerRetention), Clock.systemUTC())
+                        .maximumHold(Duration.parse(maximumHold)));
     }
 
     @BindToRegistry("pipelineMetrics")
