@@ -59,3 +59,18 @@ create macro population_by_age(tbl, min_age := 0, max_age := 200) as table
     from with_age_total(tbl, min_age := min_age, max_age := max_age)
     where date is not null and delbydel_id is not null and delbydel_navn is not null and bydel_id is not null and bydel_navn is not null
     group by all;
+
+-- Inputs that already hold every level (sub-district rows, district rows without a sub-district, and an Oslo row
+-- named "Oslo i alt" whose district id is empty or the 5-digit '10000'): the Oslo row becomes district '00'.
+create macro district_id_of(bydel_id, bydel_navn) as
+    case when bydel_navn = 'Oslo i alt' or bydel_id = '10000' then '00' else bydel_id end;
+
+-- The original's "ratio of andel": a percentage column as a ratio (12.5 -> 0.125).
+create macro percent_as_ratio(percent) as percent / 100;
+
+-- The rows of an input that already holds every level, with the Oslo row as district '00' and its sub-district
+-- name emptied (so it is the Oslo total, not a sub-district); nothing is aggregated.
+create macro at_given_levels(tbl) as table
+    select * replace (district_id_of(bydel_id, bydel_navn) as bydel_id,
+                      case when delbydel_navn = 'Oslo i alt' then null else delbydel_navn end as delbydel_navn)
+    from query_table(tbl);

@@ -122,6 +122,40 @@ public final class OsloData {
         return OriginalFixtures.write(file, lines);
     }
 
+    /** The values of one row of a {@link #givenLevels} input: (geography seed, year) to the ';'-joined value columns. */
+    public interface RowValues {
+        String of(int seed, int year);
+    }
+
+    /** A percentage in [0.0, 100.0) with one decimal, deterministic for (seed, year, column). */
+    public static double percent(int seed, int year, int column) {
+        return count(seed, year, column, 0, 1000) / 10.0;
+    }
+
+    /**
+     * An input that already holds every level, as SSB delivers the levekår sets: a row per sub-district (16/17/99
+     * included), per district 01..15 (empty sub-district) and one Oslo row ("Oslo i alt", empty ids). District d's
+     * row has seed d, Oslo's seed 0.
+     */
+    public Path givenLevels(Path file, String valueColumns, RowValues values) {
+        List<String> lines = new ArrayList<>(List.of(META + ";" + valueColumns));
+        for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+            for (Geo g : subDistricts()) {
+                lines.add(meta(g, year) + ";" + values.of(g.seed, year));
+            }
+            for (int d = 1; d <= 15; d++) {
+                lines.add(year + ";;;" + String.format("%02d", d) + ";" + DISTRICTS[d - 1] + ";" + values.of(d, year));
+            }
+            lines.add(year + ";;;;Oslo i alt;" + values.of(0, year));
+        }
+        return OriginalFixtures.write(file, lines);
+    }
+
+    /** A count column and its percentage column, for the "ratio of andel" inputs. */
+    public static RowValues countAndPercent() {
+        return (seed, year) -> count(seed, year, 1, 10, 500) + ";" + percent(seed, year, 2);
+    }
+
     static IntUnaryOperator identity() {
         return i -> i;
     }

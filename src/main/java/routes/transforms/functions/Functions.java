@@ -13,6 +13,12 @@ public final class Functions {
             Boligpriser.FUNCTION,
             HusholdningMedBarn.FUNCTION,
             Folkemengde.FUNCTION,
-            AlderDistribusjonStatus.FUNCTION
+            AlderDistribusjonStatus.FUNCTION,
+            LevekaarDodsrate.FUNCTION,
+            LevekarTrangbodde.FUNCTION,
+            LevekarRedusertFunksjonsevne.FUNCTION,
+            IkkeFullfortVgs.FUNCTION,
+            FattigeBarnehusholdninger.FUNCTION,
+            Eieform.FUNCTION
     );
 }

@@ -1,0 +1,163 @@
+package routes.transforms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The functions whose input already holds every level and whose ratio is the input's percentage / 100
+ * (levekaar-dodsrate, levekar-trangbodde, levekar-redusert-funksjonsevne, ikke-fullfort-vgs,
+ * fattige-barnehusholdninger, eieform): a golden test per function and type. Hand-checked district of each: 03 Bydel
+ * Sagene (its sub-district 0301, seed 301; the district row, seed 3; Oslo, seed 0), in 2019.
+ */
+class RatioOfAndelFunctionsTest extends FunctionGoldenSupport {
+    static Map<String, Path> dodsrater;
+    static Map<String, Path> trangbodde;
+    static Map<String, Path> redusert;
+    static Map<String, Path> vgs;
+    static Map<String, Path> fattige;
+    static Map<String, Path> eieform;
+
+    @BeforeAll
+    static void write() {
+        dodsrater = Map.of("dodsrater", OSLO.givenLevels(data.resolve("dodsrater.csv"), "dodsrate",
+                (seed, year) -> String.valueOf(OsloData.percent(seed, year, 1))));
+        trangbodde = Map.of("trangbodde", OSLO.givenLevels(data.resolve("trangbodde.csv"),
+                "antall_som_bor_trangt;andel_som_bor_trangt", OsloData.countAndPercent()));
+        redusert = Map.of("redusert-funksjonsevne", OSLO.givenLevels(data.resolve("redusert.csv"),
+                "antall_personer_med_redusert_funksjonsevne;andel_personer_med_redusert_funksjonsevne", OsloData.countAndPercent()));
+        vgs = Map.of("ikke-fullfort-vgs", OSLO.givenLevels(data.resolve("vgs.csv"),
+                "antall_personer_ikke_fullfort_i_lopet_av_5_aar;andelen_som_ikke_har_fullfort_i_lopet_av_5_aar", OsloData.countAndPercent()));
+        // every 5th sub-district-year has no EU-scale count: that row is left out
+        fattige = Map.of("fattige-husholdninger", OSLO.givenLevels(data.resolve("fattige.csv"),
+                "husholdninger_med_barn_under_18_aar;husholdninger_med_barn_under_18_aar_eu_skala_antall;husholdninger_med_barn_under_18_aar_eu_skala_andel",
+                (seed, year) -> OsloData.count(seed, year, 3, 100, 900) + ";" + ((seed + year) % 5 == 0 ? "" : OsloData.count(seed, year, 1, 10, 90))
+                        + ";" + OsloData.percent(seed, year, 2)));
+        eieform = Map.of("eieform", OSLO.givenLevels(data.resolve("eieform.csv"),
+                "leier_alle;borettslag_andel_alle;selveier_alle;leier_uten_studenter;borettslag_andel_uten_studenter;selveier_uten_studenter",
+                (seed, year) -> OsloData.percent(seed, year, 1) + ";" + OsloData.percent(seed, year, 2) + ";" + OsloData.percent(seed, year, 3)
+                        + ";1.0;2.0;3.0"));
+    }
+
+    static void assertValue(JsonNode entry, double value, double ratio, int year) {
+        assertThat(entry.get("values")).isEqualTo(TemplatesTest.json("[{\"value\":" + value + ",\"ratio\":" + ratio + ",\"date\":" + year + "}]"));
+    }
+
+    static void assertValue(JsonNode entry, long value, double ratio, int year) {
+        assertThat(entry.get("values")).isEqualTo(TemplatesTest.json("[{\"value\":" + value + ",\"ratio\":" + ratio + ",\"date\":" + year + "}]"));
+    }
+
+    @Test
+    void dodsrateStatus() {
+        List<Map<String, Object>> files = run("levekaar-dodsrate", "status", dodsrater, "03");
+        assertThat(files).extracting(f -> f.get("id")).containsExactly("01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "00");
+        JsonNode sagene = file(files, "03");
+        double p = OsloData.percent(301, 2019, 1);
+        assertValue(entry(sagene, "0301"), p, p / 100, 2019);
+        assertValue(entry(sagene, "03"), OsloData.percent(3, 2019, 1), OsloData.percent(3, 2019, 1) / 100, 2019);
+        assertValue(entry(sagene, "00"), OsloData.percent(0, 2019, 1), OsloData.percent(0, 2019, 1) / 100, 2019);
+        assertThat(sagene.get("meta").get("heading").asText()).isEqualTo("Dødelighet (gj.snitt siste 7 år) for personer 55–79 år");
+        assertThat(sagene.get("meta").get("series").toString()).isEqualTo("[]");
+        assertThat(sagene.get("meta").get("scale").get("ratio").size()).isEqualTo(2);
+    }
+
+    @Test
+    void dodsrateHistorisk() {
+        List<Map<String, Object>> files = run("levekaar-dodsrate", "historisk", dodsrater, "03");
+        assertThat(entry(file(files, "03"), "0301").get("values")).hasSize(OsloData.LAST_YEAR - OsloData.FIRST_YEAR + 1);
+        assertThat(file(files, "03").get("meta").get("scale").toString()).isEqualTo("[]");
+    }
+
+    @Test
+    void trangboddeStatus() {
+        JsonNode sagene = file(run("levekar-trangbodde", "status", trangbodde, "03"), "03");
+        assertValue(entry(sagene, "0301"), OsloData.count(301, 2019, 1, 10, 500), OsloData.percent(301, 2019, 2) / 100, 2019);
+        assertThat(sagene.get("meta").get("series").toString()).isEqualTo("[{\"heading\":\"Trangbodde\",\"subheading\":\"\"}]");
+    }
+
+    @Test
+    void trangboddeHistorisk() {
+        run("levekar-trangbodde", "historisk", trangbodde, "03");
+    }
+
+    @Test
+    void redusertFunksjonsevneStatus() {
+        JsonNode sagene = file(run("levekar-redusert-funksjonsevne", "status", redusert, "03"), "03");
+        assertValue(entry(sagene, "03"), OsloData.count(3, 2019, 1, 10, 500), OsloData.percent(3, 2019, 2) / 100, 2019);
+        assertThat(sagene.get("meta").get("heading").asText()).isEqualTo("Personer fra 16 til 66 år med redusert funksjonsevne");
+    }
+
+    @Test
+    void redusertFunksjonsevneHistorisk() {
+        run("levekar-redusert-funksjonsevne", "historisk", redusert, "03");
+    }
+
+    @Test
+    void ikkeFullfortVgsKeepsTheHeadingTypo() {
+        JsonNode sagene = file(run("ikke-fullfort-vgs", "status", vgs, "03"), "03");
+        assertValue(entry(sagene, "0301"), OsloData.count(301, 2019, 1, 10, 500), OsloData.percent(301, 2019, 2) / 100, 2019);
+        assertThat(sagene.get("meta").get("series").toString())
+                .isEqualTo("[{\"Heading\":\"Antall personer, ikke fullført i løpet av 5 år\",\"subheading\":\"\"}]");
+    }
+
+    @Test
+    void ikkeFullfortVgsHistorisk() {
+        run("ikke-fullfort-vgs", "historisk", vgs, "03");
+    }
+
+    @Test
+    void fattigeStatus() {
+        JsonNode sagene = file(run("fattige-barnehusholdninger", "status", fattige, "03"), "03");
+        // 0301 in 2019: (301 + 2019) % 5 = 0, so its count is missing and the row is left out
+        assertThat(sagene.get("data")).extracting(e -> e.get("id").asText()).doesNotContain("0301").contains("0302", "03", "00");
+        // a column with missing values is a float column, as in pandas: 24.0, not 24
+        assertValue(entry(sagene, "0302"), (double) OsloData.count(302, 2019, 1, 10, 90), OsloData.percent(302, 2019, 2) / 100, 2019);
+        assertThat(sagene.get("meta").get("heading").asText()).isEqualTo("Lavinntekts husholdninger med barn");
+    }
+
+    @Test
+    void fattigeHistorisk() {
+        List<Map<String, Object>> files = run("fattige-barnehusholdninger", "historisk", fattige, "03");
+        // 0301 lacks 2009, 2014, 2019 ((301 + year) % 5 == 0)
+        assertThat(entry(file(files, "03"), "0301").get("values")).extracting(v -> v.get("date").asInt()).doesNotContain(2009, 2014, 2019).hasSize(9);
+    }
+
+    @Test
+    void eieformStatus() {
+        JsonNode sagene = file(run("eieform", "status", eieform, "03"), "03");
+        JsonNode values = entry(sagene, "0301").get("values");
+        assertThat(values).hasSize(3);
+        double selveier = OsloData.percent(301, 2019, 3);
+        assertThat(values.get(0).get("value").asDouble()).isEqualTo(selveier);
+        assertThat(values.get(0).get("ratio").asDouble()).isEqualTo(Math.round(selveier) / 100.0);
+        assertThat(values.get(2).get("value").asDouble()).isEqualTo(OsloData.percent(301, 2019, 1));
+        // the series headings are in the original's order (andel, selveier, leier) while the values are selveier, andel, leier
+        assertThat(sagene.get("meta").get("series")).extracting(s -> s.get("heading").asText()).containsExactly("Andels-/aksjeeier", "Selveier", "Leier");
+    }
+
+    @Test
+    void eieformHistorisk() {
+        List<Map<String, Object>> files = run("eieform", "historisk", eieform, "03");
+        JsonNode values = entry(file(files, "03"), "0301").get("values");
+        assertThat(values).hasSize(3);
+        assertThat(values.get(1)).hasSize(OsloData.LAST_YEAR - OsloData.FIRST_YEAR + 1);
+    }
+
+    @Test
+    void anUnknownTypeIsNamedNeverASilentOk() {
+        for (String function : List.of("levekaar-dodsrate", "levekar-trangbodde", "levekar-redusert-funksjonsevne", "ikke-fullfort-vgs",
+                "fattige-barnehusholdninger", "eieform")) {
+            TransformFunction f = catalogue.get(function);
+            TransformEvent event = TransformEventTest.event(function, "alle_status", Map.of(f.inputs().values().iterator().next(), "p/"));
+            assertThatThrownBy(() -> catalogue.type(f, event))
+                    .satisfies(e -> assertThat(TaskFailures.text(e)).isEqualTo("UnknownType: " + function + " does not know type 'alle_status'; it accepts [status, historisk]"));
+        }
+    }
+}
