@@ -14,6 +14,7 @@ public final class Functions {
             HusholdningMedBarn.FUNCTION,
             Folkemengde.FUNCTION,
             AlderDistribusjonStatus.FUNCTION,
+            BefolkningsutvklForvUtvkl.FUNCTION,
             LevekaarDodsrate.FUNCTION,
             LevekarTrangbodde.FUNCTION,
             LevekarRedusertFunksjonsevne.FUNCTION,
