@@ -154,6 +154,8 @@ public final class OsloData {
     /** A count column and its percentage column, for the "ratio of andel" inputs. */
     public static RowValues countAndPercent() {
         return (seed, year) -> count(seed, year, 1, 10, 500) + ";" + percent(seed, year, 2);
+    }
+
     /** dode / fodte: sub-district rows with one count column (antall_dode / antall_fodte). */
     public Path counts(Path dir, String dataset, String column, int salt) {
         List<String> lines = new ArrayList<>(List.of(META + ";" + column));
