@@ -211,6 +211,21 @@ public final class OsloData {
         return OriginalFixtures.write(dir.resolve("befolkningsframskrivninger.csv"), lines);
     }
 
+    /** Sub-district rows with count columns 1..n (each count(seed, year, column, 10, 300)). */
+    public Path subDistrictCounts(Path file, String... columns) {
+        List<String> lines = new ArrayList<>(List.of(META + ";" + String.join(";", columns)));
+        for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+            for (Geo g : subDistricts()) {
+                StringBuilder line = new StringBuilder(meta(g, year));
+                for (int c = 1; c <= columns.length; c++) {
+                    line.append(';').append(count(g.seed, year, c, 10, 300));
+                }
+                lines.add(line.toString());
+            }
+        }
+        return OriginalFixtures.write(file, lines);
+    }
+
     static IntUnaryOperator identity() {
         return i -> i;
     }

@@ -150,10 +150,22 @@ class RatioOfAndelFunctionsTest extends FunctionGoldenSupport {
         assertThat(values.get(1)).hasSize(OsloData.LAST_YEAR - OsloData.FIRST_YEAR + 1);
     }
 
+    /** levekar-lav-utdanning: sub-district rows summed (03 Bydel Sagene hand-checked at its sub-district 0301). */
+    @Test
+    void lavUtdanning() {
+        Map<String, Path> inputs = Map.of("lav-utdanning", OSLO.subDistrictCounts(data.resolve("lav-utdanning.csv"),
+                "ingen_utdanning_uoppgitt", "grunnskole", "videregaende", "universitet_hogskole_kort", "universitet_hogskole_lang"));
+        JsonNode sagene = file(run("levekar-lav-utdanning", "status", inputs, "03"), "03");
+        long low = OsloData.count(301, 2019, 1, 10, 300) + OsloData.count(301, 2019, 2, 10, 300);
+        long total = low + OsloData.count(301, 2019, 3, 10, 300) + OsloData.count(301, 2019, 4, 10, 300) + OsloData.count(301, 2019, 5, 10, 300);
+        assertValue(entry(sagene, "0301"), low, (double) low / total, 2019);
+        run("levekar-lav-utdanning", "historisk", inputs, "03");
+    }
+
     @Test
     void anUnknownTypeIsNamedNeverASilentOk() {
         for (String function : List.of("levekaar-dodsrate", "levekar-trangbodde", "levekar-redusert-funksjonsevne", "ikke-fullfort-vgs",
-                "fattige-barnehusholdninger", "eieform")) {
+                "fattige-barnehusholdninger", "eieform", "levekar-lav-utdanning")) {
             TransformFunction f = catalogue.get(function);
             TransformEvent event = TransformEventTest.event(function, "alle_status", Map.of(f.inputs().values().iterator().next(), "p/"));
             assertThatThrownBy(() -> catalogue.type(f, event))

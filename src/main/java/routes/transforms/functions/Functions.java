@@ -20,6 +20,7 @@ public final class Functions {
             LevekarRedusertFunksjonsevne.FUNCTION,
             IkkeFullfortVgs.FUNCTION,
             FattigeBarnehusholdninger.FUNCTION,
-            Eieform.FUNCTION
+            Eieform.FUNCTION,
+            LevekarLavUtdanning.FUNCTION
     );
 }
