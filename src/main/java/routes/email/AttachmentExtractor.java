@@ -32,9 +32,17 @@ import java.util.Locale;
 public class AttachmentExtractor {
     private static final Logger LOG = LoggerFactory.getLogger(AttachmentExtractor.class);
 
-    private final long maxAttachmentBytes;
+    private long maxAttachmentBytes;
+
+    public AttachmentExtractor() {
+    }
 
     public AttachmentExtractor(long maxAttachmentBytes) {
+        setMaxAttachmentBytes(maxAttachmentBytes);
+    }
+
+    /** A larger attachment is unprocessable. */
+    public void setMaxAttachmentBytes(long maxAttachmentBytes) {
         this.maxAttachmentBytes = maxAttachmentBytes;
     }
 
