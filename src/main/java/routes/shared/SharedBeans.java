@@ -192,7 +192,7 @@ public class SharedBeans implements CamelContextAware {
     }
 
     private void registerObservability(CamelContext context) {
-        context.getManagementStrategy().addEventNotifier(pipelineMetrics(context));
+        context.addRoutePolicyFactory(pipelineMetrics(context));
         Map<String, Supplier<Runnable>> probes = new LinkedHashMap<>();
         probes.put("s3", () -> () -> context.getRegistry().lookupByNameAndType("s3Client", S3Client.class).listBuckets(b -> b.maxBuckets(1)));
         probes.put("sqs", () -> () -> context.getRegistry().lookupByNameAndType("sqsClient", SqsClient.class).listQueues(b -> b.maxResults(1)));
