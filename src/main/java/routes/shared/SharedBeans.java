@@ -70,8 +70,10 @@ public class SharedBeans implements CamelContextAware {
     String ledgerTable;
     @PropertyInject(value = "ledger.retention", defaultValue = "P30D")
     String ledgerRetention;
-    @PropertyInject(value = "ledger.effect-lease", defaultValue = "PT5M")
+    @PropertyInject(value = "ledger.effect-lease", defaultValue = "PT45S")
     String effectLease;
+    @PropertyInject(value = "ledger.maximum-hold", defaultValue = "PT30M")
+    String maximumHold;
 
     @PropertyInject(value = "aws.health.services", defaultValue = "s3,sqs,dynamodb,sns,ses,sfn")
     String healthServices;
@@ -152,7 +154,8 @@ public class SharedBeans implements CamelContextAware {
     @Shared("idempotencyLedger")
     public IdempotencyLedger idempotencyLedger() {
         return singleton("idempotencyLedger",
-                () -> new IdempotencyLedger(dynamoDbClient(), ledgerTable, Duration.parse(ledgerRetention), Clock.systemUTC()));
+                () -> new IdempotencyLedger(dynamoDbClient(), ledgerTable, Duration.parse(ledgerRetention), Clock.systemUTC())
+                        .maximumHold(Duration.parse(maximumHold)));
     }
 
     @Shared("pipelineMetrics")
@@ -191,7 +194,8 @@ public class SharedBeans implements CamelContextAware {
         return singleton("adminAccess", () -> new AdminAccess(adminToken));
     }
 
-    private void registerObservability(CamelContext context) {
+    private void configureContext(CamelContext context) {
+        TemplatedRouteGroups.install(context);
         context.addRoutePolicyFactory(pipelineMetrics(context));
         Map<String, Supplier<Runnable>> probes = new LinkedHashMap<>();
         probes.put("s3", () -> () -> context.getRegistry().lookupByNameAndType("s3Client", S3Client.class).listBuckets(b -> b.maxBuckets(1)));
@@ -207,8 +211,19 @@ public class SharedBeans implements CamelContextAware {
     }
 
     @Shared("taskCallbacks")
-    public TaskCallbacks taskCallbacks() {
-        return singleton("taskCallbacks", () -> new TaskCallbacks(sfnClient(), sideEffectGuard()));
+    public TaskCallbacks taskCallbacks(CamelContext context) {
+        return singleton("taskCallbacks", () -> new TaskCallbacks(sfnClient(), sideEffectGuard(),
+                () -> java.util.Optional.ofNullable(context.getRegistry().findSingleByType(io.micrometer.core.instrument.MeterRegistry.class))
+                        .orElse(io.micrometer.core.instrument.Metrics.globalRegistry)));
+    }
+
+    @Shared("taskHeartbeats")
+    public TaskHeartbeats taskHeartbeats(CamelContext context) {
+        return singleton("taskHeartbeats", () -> {
+            TaskHeartbeats heartbeats = new TaskHeartbeats();
+            heartbeats.setTaskCallbacks(taskCallbacks(context));
+            return heartbeats;
+        });
     }
 
     @Shared("sideEffectGuard")
@@ -276,7 +291,7 @@ public class SharedBeans implements CamelContextAware {
             Supplier<Object> factory = org.apache.camel.util.function.Suppliers.memorize(() -> invoke(method, context));
             registry.bind(name, type, factory);
         }
-        registerObservability(context);
+        configureContext(context);
         bound = true;
     }
 
