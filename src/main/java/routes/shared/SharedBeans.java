@@ -196,6 +196,11 @@ public class SharedBeans implements CamelContextAware {
 
     private void configureContext(CamelContext context) {
         TemplatedRouteGroups.install(context);
+        try {
+            TaskProcessorCheck.install(context);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         context.addRoutePolicyFactory(pipelineMetrics(context));
         Map<String, Supplier<Runnable>> probes = new LinkedHashMap<>();
         probes.put("s3", () -> () -> context.getRegistry().lookupByNameAndType("s3Client", S3Client.class).listBuckets(b -> b.maxBuckets(1)));

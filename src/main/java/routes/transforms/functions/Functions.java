@@ -13,6 +13,7 @@ public final class Functions {
             Boligpriser.FUNCTION,
             HusholdningMedBarn.FUNCTION,
             Folkemengde.FUNCTION,
-            AlderDistribusjonStatus.FUNCTION
+            AlderDistribusjonStatus.FUNCTION,
+            BefolkningsutvklForvUtvkl.FUNCTION
     );
 }
