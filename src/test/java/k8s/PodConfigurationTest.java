@@ -97,6 +97,17 @@ class PodConfigurationTest {
             mounts.forEach((folder, files) -> files.keySet().forEach(f -> locations.add(0, "file:" + folder + "/" + f)));
             env.put(PodConfiguration.LOCATION_VARIABLE, String.join(",", locations));
             traits.at("/camel/properties").forEach(p -> env.put(RequiredConfiguration.environmentVariable(p.asText().split("=", 2)[0]), p.asText().split("=", 2)[1]));
+            // the route files our main class would load: the shared ones and the pipeline's
+            List<String> expected = new ArrayList<>();
+            PodConfiguration.Resolved defaults = PodConfiguration.resolve(Map.of(), Map.of());
+            for (String location : (defaults.resolve("pipelines.shared-routes") + "," + defaults.resolve("pipelines." + pipeline + ".routes")).split(",")) {
+                if (!location.isBlank()) {
+                    expected.add(Path.of(location.trim().replace("classpath:", "")).getFileName().toString());
+                }
+            }
+            List<String> sources = new ArrayList<>();
+            integration.at("/spec/sources").forEach(source -> sources.add(source.path("contentKey").asText()));
+            assertThat(sources).as(file + " sources").containsAll(expected);
             for (JsonNode source : integration.at("/spec/sources")) {
                 Path route = Path.of("src/main/resources/routes").resolve(source.path("contentKey").asText());
                 assumeTrue(Files.exists(route) || !List.of("transforms", "review").contains(pipeline), route + " has not landed yet");
