@@ -139,6 +139,14 @@ class PodConfigurationTest {
                 if (uri.startsWith("aws2-sqs:")) {
                     queues.add(pod.context().resolvePropertyPlaceholders(uri.substring("aws2-sqs:".length())));
                 }
+                // the shared .waitForTaskToken template (routes/step-functions.yaml) consumes its "queue" parameter
+                if (element.at("/templatedRoute/routeTemplateRef").asText().equals("step-functions-queue")) {
+                    for (JsonNode parameter : element.at("/templatedRoute/parameters")) {
+                        if (parameter.path("name").asText().equals("queue")) {
+                            queues.add(pod.context().resolvePropertyPlaceholders(parameter.path("value").asText()));
+                        }
+                    }
+                }
             }
         }
         return queues;
