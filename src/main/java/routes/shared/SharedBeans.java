@@ -170,6 +170,7 @@ public class SharedBeans implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) {
         context.getManagementStrategy().addEventNotifier(pipelineMetrics(context));
+        context.addRoutePolicyFactory(new ReplayOutcomes(context));
         Map<String, Supplier<Runnable>> probes = new LinkedHashMap<>();
         probes.put("s3", () -> () -> context.getRegistry().lookupByNameAndType("s3Client", S3Client.class).listBuckets(b -> b.maxBuckets(1)));
         probes.put("sqs", () -> () -> context.getRegistry().lookupByNameAndType("sqsClient", SqsClient.class).listQueues(b -> b.maxResults(1)));
@@ -179,7 +180,7 @@ public class SharedBeans implements CamelConfiguration {
         probes.put("sfn", () -> () -> context.getRegistry().lookupByNameAndType("sfnClient", SfnClient.class).listActivities(b -> b.maxResults(1)));
         HealthCheckRegistry registry = HealthCheckRegistry.get(context);
         if (registry != null) {
-            registry.register(AwsReachabilityCheck.forServices(healthServices, probes));
+            registry.register(AwsReachabilityCheck.forServices(healthServices, probes).start());
         }
     }
 
