@@ -169,6 +169,7 @@ public class SharedBeans implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) {
+        TemplatedRouteGroups.install(context);
         context.getManagementStrategy().addEventNotifier(pipelineMetrics(context));
         context.addRoutePolicyFactory(new ReplayOutcomes(context));
         Map<String, Supplier<Runnable>> probes = new LinkedHashMap<>();
@@ -185,8 +186,19 @@ public class SharedBeans implements CamelConfiguration {
     }
 
     @BindToRegistry("taskCallbacks")
-    public TaskCallbacks taskCallbacks() {
-        return new TaskCallbacks(sfnClient(), sideEffectGuard());
+    public TaskCallbacks taskCallbacks(CamelContext context) {
+        return singleton("taskCallbacks", () -> new TaskCallbacks(sfnClient(), sideEffectGuard(),
+                () -> java.util.Optional.ofNullable(context.getRegistry().findSingleByType(io.micrometer.core.instrument.MeterRegistry.class))
+                        .orElse(io.micrometer.core.instrument.Metrics.globalRegistry)));
+    }
+
+    @BindToRegistry("taskHeartbeats")
+    public TaskHeartbeats taskHeartbeats(CamelContext context) {
+        return singleton("taskHeartbeats", () -> {
+            TaskHeartbeats heartbeats = new TaskHeartbeats();
+            heartbeats.setTaskCallbacks(taskCallbacks(context));
+            return heartbeats;
+        });
     }
 
     @BindToRegistry("sideEffectGuard")
