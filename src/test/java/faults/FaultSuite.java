@@ -133,7 +133,7 @@ public final class FaultSuite {
             apps.add(app);
         }
         for (AppProcess app : apps) {
-            app.awaitReady(Duration.ofMinutes(3));
+            app.awaitReady(Duration.ofMinutes(Long.getLong("faults.start-minutes", 8)));
         }
     }
 
@@ -158,7 +158,7 @@ public final class FaultSuite {
                 a.kill();
                 AppProcess.sleep(3000);
                 a.start();
-                a.awaitReady(Duration.ofMinutes(3));
+                a.awaitReady(Duration.ofMinutes(Long.getLong("faults.start-minutes", 8)));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);

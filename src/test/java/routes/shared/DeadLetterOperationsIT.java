@@ -35,6 +35,7 @@ class DeadLetterOperationsIT {
         DeadLetterReplayIT.DemoStep.broken = true;
         try (LocalAws.RunningApplication app = aws.startApplication(Map.of(
                 "pipelines.enabled", "transforms",
+                "pipelines.transforms.routes", "", // only the stand-in route below
                 "pipelines.shared-routes", "classpath:routes/error-handling.yaml,classpath:routes/operations.yaml,"
                         + "classpath:test-routes/dead-letter-demo.yaml",
                 "camel.beans.demoStep", "#class:" + DeadLetterReplayIT.DemoStep.class.getName(),

@@ -34,6 +34,7 @@ class HungDependencyHealthIT {
         try (ServerSocket hung = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
              LocalAws.RunningApplication app = aws.startApplication(Map.of(
                      "pipelines.enabled", "transforms",
+                "pipelines.transforms.routes", "", // only the stand-in route below
                      "pipelines.shared-routes", "classpath:routes/error-handling.yaml,classpath:routes/operations.yaml",
                      "aws.health.services", "s3,sqs,dynamodb",
                      "aws.endpoint.dynamodb", "http://127.0.0.1:" + hung.getLocalPort()))) {
