@@ -444,7 +444,13 @@ public final class FaultSuite {
     private Map<String, Integer> deadLetterDepths() {
         Map<String, Integer> depths = new HashMap<>();
         for (String pipeline : List.of("uploads", "email", "snapshot")) {
-            String url = aws.queueUrl(aws.properties().apply(pipeline + ".queue.dead-letter"));
+            String queue = aws.properties().apply(pipeline + ".queue.dead-letter");
+            String url;
+            try {
+                url = aws.queueUrl(queue);
+            } catch (software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException e) {
+                throw new IllegalStateException("The dead-letter queue of " + pipeline + " (" + queue + ") does not exist", e);
+            }
             var attributes = aws.sqs().getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings(
                     "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings();
             depths.put(pipeline, Integer.parseInt(attributes.get("ApproximateNumberOfMessages"))
