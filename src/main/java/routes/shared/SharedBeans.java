@@ -202,6 +202,7 @@ public class SharedBeans implements CamelContextAware {
             throw new IllegalStateException(e);
         }
         context.addRoutePolicyFactory(pipelineMetrics(context));
+        context.addRoutePolicyFactory(new ReplayOutcomes(context));
         Map<String, Supplier<Runnable>> probes = new LinkedHashMap<>();
         probes.put("s3", () -> () -> context.getRegistry().lookupByNameAndType("s3Client", S3Client.class).listBuckets(b -> b.maxBuckets(1)));
         probes.put("sqs", () -> () -> context.getRegistry().lookupByNameAndType("sqsClient", SqsClient.class).listQueues(b -> b.maxResults(1)));
@@ -211,7 +212,7 @@ public class SharedBeans implements CamelContextAware {
         probes.put("sfn", () -> () -> context.getRegistry().lookupByNameAndType("sfnClient", SfnClient.class).listActivities(b -> b.maxResults(1)));
         HealthCheckRegistry registry = HealthCheckRegistry.get(context);
         if (registry != null) {
-            registry.register(AwsReachabilityCheck.forServices(healthServices, probes));
+            registry.register(AwsReachabilityCheck.forServices(healthServices, probes).start());
         }
     }
 

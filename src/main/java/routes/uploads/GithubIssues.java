@@ -120,6 +120,11 @@ public class GithubIssues {
     String raiseOrUpdate(Upload upload, String title, String body) {
         try {
             Issue existing = findOpen(upload, title);
+            if (existing != null && body.equals(existing.getBody())) {
+                // our own issue for this very file set: a retry after a crash between the create and the ledger
+                LOG.info("GitHub issue {} already lists these files: not raised or commented again", existing.getHtmlUrl());
+                return existing.getHtmlUrl();
+            }
             if (existing != null) {
                 issues().createComment(owner, repository, existing.getNumber(), "Updated\n" + body);
                 LOG.info("Commented on GitHub issue {}", existing.getHtmlUrl());

@@ -17,9 +17,11 @@ import java.time.Duration;
  * Reports the decision to WhereDoIVote: {@code POST <url>} with the compact report and
  * {@code Authorization: Token <key>}. Without a key it only logs the would-be report (dry-run). A 5xx (the receiver
  * answers 500 to failure reports), 408, 429 or a network error is retried; another 4xx is wrong configuration or
- * payload and goes to the dead-letter queue at once. Posted once per decision.
+ * payload and goes to the dead-letter queue at once. Posted once per decision; every POST of a decision carries the
+ * same {@code Idempotency-Key} ({@link Upload#idempotencyKey()}), so a POST repeated after a crash is recognisable.
  */
 public class WdivWebhook {
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final Logger LOG = LoggerFactory.getLogger(WdivWebhook.class);
 
     private String url = "";
@@ -64,12 +66,14 @@ public class WdivWebhook {
             LOG.info("WDIV_API_KEY not set\n{}\n{}\n---", url, report);
             return;
         }
-        guard.once(UploadDecisions.PIPELINE, upload.effectKey("webhook"), () -> send(report));
+        guard.once(UploadDecisions.PIPELINE, upload.effectKey("webhook"), () -> send(report, upload.idempotencyKey()));
     }
 
-    private String send(String report) {
+    private String send(String report, String idempotencyKey) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Content-Type", "application/json")
+                // the same on every retry of this decision: a receiver that keeps the keys it saw applies it once
+                .header(IDEMPOTENCY_KEY, idempotencyKey)
                 .header("Authorization", "Token " + apiKey)
                 .POST(HttpRequest.BodyPublishers.ofString(report)).build();
         HttpResponse<String> response;
