@@ -141,7 +141,7 @@ public class DeadLetters {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
-    static String sha256(String text) {
+    public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -21,18 +21,32 @@ public class TaskCallbacks {
         this.guard = guard;
     }
 
-    public void succeed(String pipeline, String taskToken, String outputJson) {
-        guard.once(pipeline, effectKey(taskToken), () -> {
-            call(() -> sfn.sendTaskSuccess(b -> b.taskToken(taskToken).output(outputJson)));
-            return "SUCCEEDED";
-        });
+    /** What a completion did (stand-in for the shared Step Functions piece's interface, see the coordination README). */
+    public enum Outcome { SENT, ALREADY_SENT, TOKEN_GONE }
+
+    public Outcome succeed(String pipeline, String taskToken, String outputJson) {
+        return complete(pipeline, taskToken, () -> sfn.sendTaskSuccess(b -> b.taskToken(taskToken).output(outputJson)));
     }
 
-    public void fail(String pipeline, String taskToken, String error, String cause) {
-        guard.once(pipeline, effectKey(taskToken), () -> {
-            call(() -> sfn.sendTaskFailure(b -> b.taskToken(taskToken).error(error).cause(cause)));
-            return "FAILED";
+    public Outcome fail(String pipeline, String taskToken, String error, String cause) {
+        return complete(pipeline, taskToken, () -> sfn.sendTaskFailure(b -> b.taskToken(taskToken).error(error).cause(cause)));
+    }
+
+    private Outcome complete(String pipeline, String taskToken, Runnable request) {
+        boolean[] made = {false};
+        String result = guard.once(pipeline, effectKey(taskToken), () -> {
+            made[0] = true;
+            try {
+                request.run();
+                return Outcome.SENT.name();
+            } catch (InvalidTokenException | TaskDoesNotExistException | TaskTimedOutException e) {
+                return Outcome.TOKEN_GONE.name();
+            }
         });
+        if (made[0]) {
+            return Outcome.valueOf(result);
+        }
+        return Outcome.TOKEN_GONE.name().equals(result) ? Outcome.TOKEN_GONE : Outcome.ALREADY_SENT;
     }
 
     /** Whether this task was already completed (and how: SUCCEEDED or FAILED), as far as the ledger knows. */
@@ -40,8 +54,13 @@ public class TaskCallbacks {
         return guard.ledger().resultOf(pipeline, effectKey(taskToken)).orElse(null);
     }
 
-    public void heartbeat(String taskToken) {
-        call(() -> sfn.sendTaskHeartbeat(b -> b.taskToken(taskToken)));
+    public Outcome heartbeat(String taskToken) {
+        try {
+            sfn.sendTaskHeartbeat(b -> b.taskToken(taskToken));
+            return Outcome.SENT;
+        } catch (InvalidTokenException | TaskDoesNotExistException | TaskTimedOutException e) {
+            return Outcome.TOKEN_GONE;
+        }
     }
 
     static String effectKey(String taskToken) {
