@@ -101,7 +101,7 @@ public final class EmailUnzipBench {
         Path work = Files.createTempDirectory(dir, "work-");
         Path copy = work.resolve("a.zip");
         Files.createLink(copy, zip.toAbsolutePath());
-        SafeUnzipper unzipper = new SafeUnzipper(1000, Long.MAX_VALUE, Long.MAX_VALUE, 200, 2);
+        SafeUnzipper unzipper = new SafeUnzipper(Long.MAX_VALUE, Long.MAX_VALUE, 200, 2);
         CsvCleaner cleaner = new CsvCleaner();
         long start = System.nanoTime();
         try {

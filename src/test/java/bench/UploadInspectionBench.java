@@ -94,7 +94,7 @@ public final class UploadInspectionBench {
     }
 
     /** Writes an Xpress DC export of about {@code bytes}; returns its record count (header included). */
-    static long generate(Path file, long bytes) throws IOException {
+    public static long generate(Path file, long bytes) throws IOException {
         long rows = 1;
         long written = 0;
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
@@ -150,7 +150,7 @@ public final class UploadInspectionBench {
         return n;
     }
 
-    static double wcSeconds(Path file) throws IOException, InterruptedException {
+    public static double wcSeconds(Path file) throws IOException, InterruptedException {
         long start = System.nanoTime();
         Process wc = new ProcessBuilder("wc", "-l", file.toString()).redirectErrorStream(true).start();
         wc.getInputStream().readAllBytes();

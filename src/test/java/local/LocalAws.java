@@ -295,9 +295,18 @@ public final class LocalAws implements AutoCloseable {
         return declared;
     }
 
-    /** The application's local configuration (properties files, environment, these emulators' endpoints). */
+    /**
+     * The application's local configuration (properties files, environment, these emulators' endpoints), and
+     * {@code local.port.smtp}: the SMTP port really used (for the catalogue's "try it" line).
+     */
     public java.util.function.Function<String, String> properties() {
-        return LocalResources.localProperties(applicationProperties());
+        return LocalResources.localProperties(withPorts(applicationProperties(), settings.ports()));
+    }
+
+    static Map<String, String> withPorts(Map<String, String> properties, Ports ports) {
+        Map<String, String> all = new LinkedHashMap<>(properties);
+        all.put("local.port.smtp", Integer.toString(ports.smtp()));
+        return all;
     }
 
     /**

@@ -27,6 +27,16 @@ class LocalResourcesTest {
             "ledger.table", "camel-pipelines-ledger")::get;
 
     @Test
+    void theEmailTryItLineNamesTheSmtpPortTheLocalAwsReallyUses() {
+        LocalAws.Ports moved = new LocalAws.Ports(13000, 13001, 13002, 13003, 13004, 13005, 13006, 13007);
+        LocalResources catalogue = LocalResources.load(LocalResources.catalogue(Path.of("local-aws")),
+                LocalResources.localProperties(LocalAws.withPorts(Map.of(), moved)));
+
+        assertThat(catalogue.tryIt()).filteredOn(t -> t.pipeline().equals("email")).singleElement()
+                .satisfies(t -> assertThat(t.text()).startsWith("swaks --server 127.0.0.1:13006 "));
+    }
+
+    @Test
     void readsEverySectionWithPlaceholdersResolved() throws IOException {
         write("resources.yaml", """
                 buckets:

@@ -33,35 +33,75 @@ public class AttachmentExtractor {
     private static final Logger LOG = LoggerFactory.getLogger(AttachmentExtractor.class);
 
     private final long maxAttachmentBytes;
+    private final int maxFiles;
 
-    public AttachmentExtractor(long maxAttachmentBytes) {
+    public AttachmentExtractor(long maxAttachmentBytes, int maxFiles) {
         this.maxAttachmentBytes = maxAttachmentBytes;
+        this.maxFiles = maxFiles;
     }
 
     /** Exchange property: why the MIME structure could not be read (then the email has no attachments). */
     public static final String MIME_PROBLEM = "EmailMimeProblem";
 
+    /** An attachment found in the MIME structure, not yet decoded; {@code cut}: its part ends without a boundary. */
+    private record Found(Part part, String name, boolean cut) {
+    }
+
+    /**
+     * The email's attachments. The parts are found first (views of the spooled email, nothing decoded), so an email
+     * with more than {@code maxFiles} attachments is refused as a whole ({@link Unprocessable}) before any is decoded.
+     * An attachment whose part is cut off (the email ends without the part's boundary: it was truncated) is not
+     * decoded: it becomes an unprocessable entry whose file is the whole original email, like one over the size
+     * limit; an email cut off inside a part's headers (that part is lost) gets such an entry for the whole email.
+     */
     public List<IncomingFile> extract(ReceivedEmail email, Exchange exchange) throws IOException {
-        EmailScope.start(exchange); // before the email's files are split: every sub-exchange sees the same scope
-        List<IncomingFile> files = new ArrayList<>();
+        // before the email's files are split: every sub-exchange sees the same scope
+        EmailScope scope = EmailScope.start(exchange, maxFiles);
+        List<Found> found = new ArrayList<>();
+        boolean[] cutInHeaders = {false};
         try {
-            collect(email, email.message(), files, exchange, 0);
+            collect(email, email.message(), found, cutInHeaders, 0, false);
         } catch (MessagingException e) {
             LOG.warn("email {}: MIME structure unreadable ({}); treated as having no attachments", email.id(), e.getMessage());
             exchange.setProperty(MIME_PROBLEM, "; MIME structure unreadable: " + e.getMessage());
         }
+        if (found.size() > maxFiles) {
+            throw scope.tooManyFiles(found.size() + " attachments");
+        }
+        List<IncomingFile> files = new ArrayList<>();
+        try {
+            for (Found attachment : found) {
+                files.add(take(email, attachment, exchange));
+            }
+        } catch (MessagingException e) {
+            LOG.warn("email {}: MIME structure unreadable ({}); the attachments after it are not taken", email.id(), e.getMessage());
+            exchange.setProperty(MIME_PROBLEM, "; MIME structure unreadable: " + e.getMessage());
+        }
+        if (cutInHeaders[0]) {
+            String reason = "the email ends inside the headers of a MIME part, without a boundary (it was truncated):"
+                    + " a part is missing; the stored object is the whole original email";
+            LOG.warn("email {}: {}", email.id(), reason);
+            files.add(new IncomingFile(email.id(), EmailKeys.emlName(email.id()),
+                    EmailKeys.unique(exchange, email.prefix() + "/" + EmailKeys.emlName(email.id())), email.raw(),
+                    "message/rfc822", 0, reason));
+        }
+        scope.files.set(files.size());
         return files;
     }
 
-    private void collect(ReceivedEmail email, Part part, List<IncomingFile> files, Exchange exchange, int level)
+    private void collect(ReceivedEmail email, Part part, List<Found> found, boolean[] cutInHeaders, int level, boolean cut)
             throws MessagingException, IOException {
         if (level > 20) {
             return;
         }
         if (part.isMimeType("multipart/*")) {
-            for (BodyPart child : MultipartReader.bodyParts(part)) {
-                collect(email, child, files, exchange, level + 1);
+            MultipartReader.Parts parts = MultipartReader.parts(part);
+            List<BodyPart> children = parts.list();
+            for (int i = 0; i < children.size(); i++) {
+                boolean last = i == children.size() - 1;
+                collect(email, children.get(i), found, cutInHeaders, level + 1, last && parts.ending() == MultipartReader.Ending.CUT_IN_CONTENT);
             }
+            cutInHeaders[0] |= parts.ending() == MultipartReader.Ending.CUT_IN_HEADERS;
             return;
         }
         String name = fileName(part);
@@ -72,7 +112,20 @@ public class AttachmentExtractor {
             LOG.info("email {}: inline image '{}' ignored", email.id(), name);
             return;
         }
+        found.add(new Found(part, name, cut));
+    }
+
+    /** One attachment decoded into its own temporary file, or the reason it is not. */
+    private IncomingFile take(ReceivedEmail email, Found attachment, Exchange exchange) throws IOException, MessagingException {
+        Part part = attachment.part();
+        String name = attachment.name();
         String key = EmailKeys.unique(exchange, email.prefix() + "/" + name);
+        if (attachment.cut()) {
+            String reason = "attachment '" + name + "' is cut off: its MIME part ends without a boundary (the email was"
+                    + " truncated); the stored object is the whole original email";
+            LOG.warn("email {}: {}", email.id(), reason);
+            return new IncomingFile(email.id(), name, key, email.raw(), "message/rfc822", 0, reason);
+        }
         String contentType = baseType(part.getContentType());
         Path file = Files.createTempFile(email.scratch(), "attachment-", ".tmp");
         long size = 0;
@@ -92,13 +145,12 @@ public class AttachmentExtractor {
         if (oversize) {
             Files.deleteIfExists(file);
             LOG.warn("email {}: attachment '{}' is over the limit of {} bytes", email.id(), name, maxAttachmentBytes);
-            files.add(new IncomingFile(email.id(), name, key, email.raw(), "message/rfc822", 0,
+            return new IncomingFile(email.id(), name, key, email.raw(), "message/rfc822", 0,
                     "attachment '" + name + "' is over the limit of " + maxAttachmentBytes
-                            + " bytes (email.max-attachment-bytes); the stored object is the whole original email"));
-            return;
+                            + " bytes (email.max-attachment-bytes); the stored object is the whole original email");
         }
         LOG.info("email {}: attachment '{}' ({} bytes, {})", email.id(), name, size, contentType);
-        files.add(new IncomingFile(email.id(), name, key, file, contentType, 0));
+        return new IncomingFile(email.id(), name, key, file, contentType, 0);
     }
 
     /**

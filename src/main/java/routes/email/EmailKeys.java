@@ -21,12 +21,19 @@ import java.util.Set;
  * before the extension, in the email's order. The order is deterministic (the email's files are split sequentially,
  * and a zip's entries or a workbook's sheets are numbered in their own order), so a replay writes the same keys. Two
  * emails in the same second are kept apart by {@link EmailOutputs}, which never overwrites another email's object.
- * Keys stay within S3's 1024 bytes ({@link #bounded}): a file name is cut to {@value #MAX_NAME_CHARS} characters,
- * keeping its extension (the full name stays in the object's {@code source-name} metadata, itself cut).
+ * Keys stay within S3's 1024 bytes and each segment within 255 UTF-8 bytes ({@link #bounded}): a file name is cut to
+ * {@value #MAX_NAME_CHARS} characters and {@value #MAX_SEGMENT_BYTES} bytes, keeping its extension (the full name stays
+ * in the object's {@code source-name} metadata, itself cut).
  */
 public class EmailKeys {
     /** The longest file name (and zip folder name) in a key, in characters, extension included. */
     static final int MAX_NAME_CHARS = 200;
+    /**
+     * The longest key segment in UTF-8 bytes: filesystem-backed S3-compatible stores (S3Proxy, MinIO) keep a segment
+     * as a file name and refuse one over 255 bytes with a 500 that no retry can fix; the rest is room for the
+     * {@code -n} and {@code -<8 hex>} suffixes.
+     */
+    static final int MAX_SEGMENT_BYTES = 240;
     /** S3 takes keys of up to 1024 UTF-8 bytes; the rest is room for the {@code -n} / {@code -<8 hex>} suffixes. */
     static final int MAX_KEY_BYTES = 960;
     private static final int MAX_EXTENSION_CHARS = 16;
@@ -77,7 +84,7 @@ public class EmailKeys {
 
     /**
      * {@code key} within S3's key limit: the file name and each folder name cut to {@value #MAX_NAME_CHARS}
-     * characters (the file name keeps its extension); if the key is still over {@value #MAX_KEY_BYTES} UTF-8 bytes
+     * characters and {@value #MAX_SEGMENT_BYTES} UTF-8 bytes (the file name keeps its extension); if the key is still over {@value #MAX_KEY_BYTES} UTF-8 bytes
      * (a zip entry in many folders), the folders between the {@code <area>/<time>/} prefix and the file name are
      * dropped, outermost first, until it fits.
      */
@@ -85,12 +92,13 @@ public class EmailKeys {
         List<String> segments = new ArrayList<>(Arrays.asList(key.split("/", -1)));
         int last = segments.size() - 1;
         for (int i = 0; i < last; i++) {
-            segments.set(i, cut(segments.get(i), MAX_NAME_CHARS));
+            segments.set(i, cut(segments.get(i), MAX_NAME_CHARS, MAX_SEGMENT_BYTES));
         }
         String name = segments.get(last);
         int dot = name.lastIndexOf('.');
         String extension = dot > 0 && name.length() - dot <= MAX_EXTENSION_CHARS ? name.substring(dot) : "";
-        segments.set(last, cut(name.substring(0, name.length() - extension.length()), MAX_NAME_CHARS - extension.length()) + extension);
+        segments.set(last, cut(name.substring(0, name.length() - extension.length()), MAX_NAME_CHARS - extension.length(),
+                MAX_SEGMENT_BYTES - utf8Length(extension)) + extension);
         String bounded = String.join("/", segments);
         while (bounded.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES && segments.size() > 3) {
             segments.remove(2);
@@ -99,12 +107,37 @@ public class EmailKeys {
         return bounded;
     }
 
-    /** The first {@code max} characters of {@code text}, never half a surrogate pair. */
-    private static String cut(String text, int max) {
-        if (text.length() <= max) {
-            return text;
+    /** The longest start of {@code text} with at most {@code maxChars} characters and {@code maxBytes} UTF-8 bytes, never half a code point. */
+    private static String cut(String text, int maxChars, int maxBytes) {
+        int bytes = 0;
+        int end = 0;
+        while (end < text.length()) {
+            int codePoint = text.codePointAt(end);
+            int next = end + Character.charCount(codePoint);
+            bytes += utf8Length(codePoint);
+            if (next > maxChars || bytes > maxBytes) {
+                break;
+            }
+            end = next;
         }
-        return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
+        return text.substring(0, end);
+    }
+
+    private static int utf8Length(int codePoint) {
+        return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /**
+     * The file name of a whole email in the unprocessable bucket: the last segment of its inbox key, with {@code .eml}
+     * unless it already ends so ({@code inbound/abc} and {@code abc.eml} give {@code abc.eml}).
+     */
+    static String emlName(String emailId) {
+        String name = emailId.substring(emailId.lastIndexOf('/') + 1);
+        return name.toLowerCase(Locale.ROOT).endsWith(".eml") ? name : name + ".eml";
     }
 
     /** {@code a/b/name.csv} + {@code -x} = {@code a/b/name-x.csv}. */

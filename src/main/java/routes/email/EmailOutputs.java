@@ -102,7 +102,8 @@ public class EmailOutputs {
     /** The whole email, when it cannot be routed (no recipient, unknown area, malformed, nothing to take from it). */
     public String emailToUnprocessable(ReceivedEmail email, String reason) {
         String prefix = email.prefix() != null ? email.prefix() : keys.prefix("unrouted", email.receivedAt());
-        IncomingFile whole = new IncomingFile(email.id(), email.id() + ".eml", EmailKeys.bounded(prefix + "/" + email.id() + ".eml"),
+        String name = EmailKeys.emlName(email.id());
+        IncomingFile whole = new IncomingFile(email.id(), name, EmailKeys.bounded(prefix + "/" + name),
                 email.raw(), "message/rfc822", 0, reason);
         return toUnprocessable(whole, reason);
     }
@@ -135,20 +136,49 @@ public class EmailOutputs {
                 request.ifNoneMatch("*");
             }
             try {
-                s3.putObject(request.build(), RequestBody.fromFile(file.file()));
-                return key;
-            } catch (S3Exception e) {
-                if (e.statusCode() == 412) {
-                    continue; // someone wrote it between our check and our write: look again
-                }
-                if (e.statusCode() == 501 && owner.isEmpty()) {
+                try {
+                    s3.putObject(request.build(), RequestBody.fromFile(file.file()));
+                    return key;
+                } catch (S3Exception e) {
+                    if (e.statusCode() == 412) {
+                        continue; // someone wrote it between our check and our write: look again
+                    }
+                    if (e.statusCode() != 501 || owner.isPresent()) {
+                        throw e;
+                    }
                     s3.putObject(request.ifNoneMatch(null).build(), RequestBody.fromFile(file.file()));
                     return key;
                 }
-                throw e;
+            } catch (S3Exception e) {
+                throw refused(bucket, key, file, e);
             }
         }
         throw new routes.shared.TransientFailure("Could not find a free key for " + file.key() + " in " + bucket);
+    }
+
+    /**
+     * What S3 refused, for the dead letter: the object, its size and S3's status, code and message (not the SDK's
+     * opaque {@code S3Exception}). A 4xx other than 408/429 refuses the request itself (a key or metadata S3 will not
+     * take, a missing bucket, no permission): retrying or replaying cannot succeed, so it is dead-lettered at once.
+     * Anything else may pass later and is retried first.
+     */
+    static RuntimeException refused(String bucket, String key, IncomingFile file, S3Exception e) {
+        String size;
+        try {
+            size = java.nio.file.Files.size(file.file()) + " bytes";
+        } catch (java.io.IOException | RuntimeException unknown) {
+            size = "size unknown";
+        }
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        String message = e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null
+                ? e.getMessage() : e.awsErrorDetails().errorMessage();
+        String what = "S3 refused to write s3://" + bucket + "/" + key + " (" + size + "): " + e.statusCode()
+                + (code == null ? "" : " " + code) + ": " + message;
+        int status = e.statusCode();
+        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+            return new routes.shared.PermanentFailure(what + "; a retry or replay cannot succeed", e);
+        }
+        return new routes.shared.TransientFailure(what, e);
     }
 
     private Optional<String> ownerOf(String bucket, String key) {

@@ -55,7 +55,7 @@ public class EmailReader {
     /** Exchange body: the {@link S3ObjectRef} of the stored email; becomes the {@link ReceivedEmail}. */
     public ReceivedEmail read(Exchange exchange) {
         S3ObjectRef ref = exchange.getMessage().getBody(S3ObjectRef.class);
-        String id = ref.key().contains("/") ? ref.key().substring(ref.key().lastIndexOf('/') + 1) : ref.key();
+        String id = ref.key(); // the whole inbox key: the email-id metadata of every object, as documented
         MessageContext.businessKey(exchange, "s3://" + ref.bucket() + "/" + ref.key());
         exchange.getMessage().setHeader(EMAIL_ID, id);
         Path scratch = scratchFolder(exchange);

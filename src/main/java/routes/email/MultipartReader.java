@@ -44,8 +44,24 @@ final class MultipartReader {
     private MultipartReader() {
     }
 
+    /** How a multipart ended: with its close delimiter, or cut off (the email truncated) inside a part. */
+    enum Ending { CLOSED, CUT_IN_CONTENT, CUT_IN_HEADERS }
+
+    /**
+     * The body parts of a multipart and how it ended. Cut off in content: the last part ran to the end of the body
+     * without a delimiter (the library's tolerated "missing end boundary"), so its content is incomplete. Cut off in
+     * headers: the body ended inside the headers of a part after the last delimiter, so that part is missing.
+     */
+    record Parts(List<BodyPart> list, Ending ending) {
+    }
+
     /** The body parts of {@code part}, a {@code multipart/*} part; empty when its content is not a multipart. */
     static List<BodyPart> bodyParts(Part part) throws MessagingException, IOException {
+        return parts(part).list();
+    }
+
+    /** {@link #bodyParts} and how the multipart ended. */
+    static Parts parts(Part part) throws MessagingException, IOException {
         String boundary = boundary(part);
         InputStream raw = boundary == null ? null : rawShared(part);
         if (raw == null) {
@@ -56,14 +72,16 @@ final class MultipartReader {
         }
     }
 
-    private static List<BodyPart> viaLibrary(Part part) throws MessagingException, IOException {
+    private static Parts viaLibrary(Part part) throws MessagingException, IOException {
         List<BodyPart> parts = new ArrayList<>();
+        boolean complete = true;
         if (part.getContent() instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
                 parts.add(multipart.getBodyPart(i));
             }
+            complete = !(multipart instanceof jakarta.mail.internet.MimeMultipart mime) || mime.isComplete();
         }
-        return parts;
+        return new Parts(parts, complete ? Ending.CLOSED : Ending.CUT_IN_CONTENT);
     }
 
     private static String boundary(Part part) {
@@ -96,7 +114,7 @@ final class MultipartReader {
         return null;
     }
 
-    static List<BodyPart> read(SharedInputStream body, String boundary) throws MessagingException, IOException {
+    static Parts read(SharedInputStream body, String boundary) throws MessagingException, IOException {
         Cursor in = new Cursor((InputStream) body);
         String line;
         while ((line = in.readLine(boundary.length() + 2, true)) != null) {
@@ -119,16 +137,18 @@ final class MultipartReader {
                 // the part's headers: MimeBodyPart reads them from its own view
             }
             if (line == null) {
-                break; // the body ended inside a part's headers: no such part
+                return new Parts(parts, Ending.CUT_IN_HEADERS); // the body ended inside a part's headers: no such part
             }
             long end = in.nextDelimiter(delimiter);
             boolean found = end >= 0;
             parts.add(part(body, start, found ? end : in.position()));
-            if (!found || in.lastDelimiterClosed()) {
-                break;
+            if (!found) {
+                return new Parts(parts, Ending.CUT_IN_CONTENT);
+            }
+            if (in.lastDelimiterClosed()) {
+                return new Parts(parts, Ending.CLOSED);
             }
         }
-        return parts;
     }
 
     private static MimeBodyPart part(SharedInputStream body, long start, long end) throws MessagingException {

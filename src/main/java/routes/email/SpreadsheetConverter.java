@@ -61,10 +61,15 @@ public class SpreadsheetConverter {
     /**
      * The CSV files of {@code spreadsheet}: {@code <key>.csv}, or {@code <key>.<sheet>.csv} for every sheet; each key
      * unique in the email ({@link EmailKeys#replace}), so a sheet never overwrites an attachment named like it or
-     * another sheet whose name sanitises the same.
+     * another sheet whose name sanitises the same. The sheets count towards the email's files ({@code email.max-files}):
+     * a workbook whose sheets do not fit is unprocessable.
      */
     public List<IncomingFile> convert(IncomingFile spreadsheet, Exchange exchange) {
-        return EmailKeys.replace(exchange, spreadsheet, sheets(spreadsheet));
+        List<IncomingFile> sheets = sheets(spreadsheet);
+        EmailScope scope = EmailScope.of(exchange);
+        scope.checkRoomFor(spreadsheet.name(), sheets.size(), "sheets");
+        scope.replaced(sheets.size());
+        return EmailKeys.replace(exchange, spreadsheet, sheets);
     }
 
     private List<IncomingFile> sheets(IncomingFile spreadsheet) {

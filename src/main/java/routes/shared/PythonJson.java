@@ -18,19 +18,57 @@ public final class PythonJson {
 
     public static String dumps(Object value) {
         StringBuilder out = new StringBuilder();
-        write(out, value);
+        write(out, value, true);
         return out.toString();
     }
 
-    private static void write(StringBuilder out, Object value) {
+    /** As Python's {@code json.dumps(obj, ensure_ascii=False)}: non-ASCII characters written as they are. */
+    public static String dumpsUnicode(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(out, value, false);
+        return out.toString();
+    }
+
+    /** A float as Python's {@code repr} writes it: the shortest digits that read back, {@code 52000.0}, {@code 1e-05}. */
+    public static String pythonFloat(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            throw new IllegalArgumentException("Out of range float values are not JSON compliant: " + d);
+        }
+        if (d == 0) {
+            return (1 / d < 0) ? "-0.0" : "0.0";
+        }
+        java.math.BigDecimal shortest = new java.math.BigDecimal(Double.toString(d));
+        // Java 17's Double.toString is sometimes one digit longer than the shortest representation
+        for (int digits = shortest.precision() - 1; digits >= 1; digits--) {
+            java.math.BigDecimal shorter = shortest.round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
+            if (shorter.doubleValue() != d) {
+                break;
+            }
+            shortest = shorter;
+        }
+        shortest = shortest.stripTrailingZeros();
+        int exponent = shortest.precision() - shortest.scale() - 1;
+        String digits = shortest.unscaledValue().abs().toString();
+        String sign = d < 0 ? "-" : "";
+        if (exponent < -4 || exponent >= 16) {
+            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+        }
+        String plain = shortest.abs().toPlainString();
+        return sign + (plain.contains(".") ? plain : plain + ".0");
+    }
+
+    private static void write(StringBuilder out, Object value, boolean ensureAscii) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof JsonNode node) {
-            writeNode(out, node);
+            writeNode(out, node, ensureAscii);
         } else if (value instanceof String s) {
-            string(out, s);
+            string(out, s, ensureAscii);
         } else if (value instanceof Boolean b) {
             out.append(b ? "true" : "false");
+        } else if (value instanceof Double || value instanceof Float) {
+            out.append(pythonFloat(((Number) value).doubleValue()));
         } else if (value instanceof Number n) {
             out.append(n);
         } else if (value instanceof Map<?, ?> map) {
@@ -41,9 +79,9 @@ public final class PythonJson {
                     out.append(", ");
                 }
                 first = false;
-                string(out, String.valueOf(e.getKey()));
+                string(out, String.valueOf(e.getKey()), ensureAscii);
                 out.append(": ");
-                write(out, e.getValue());
+                write(out, e.getValue(), ensureAscii);
             }
             out.append('}');
         } else if (value instanceof List<?> list) {
@@ -52,7 +90,7 @@ public final class PythonJson {
                 if (i > 0) {
                     out.append(", ");
                 }
-                write(out, list.get(i));
+                write(out, list.get(i), ensureAscii);
             }
             out.append(']');
         } else {
@@ -60,11 +98,11 @@ public final class PythonJson {
         }
     }
 
-    private static void writeNode(StringBuilder out, JsonNode node) {
+    private static void writeNode(StringBuilder out, JsonNode node, boolean ensureAscii) {
         if (node.isNull() || node.isMissingNode()) {
             out.append("null");
         } else if (node.isTextual()) {
-            string(out, node.textValue());
+            string(out, node.textValue(), ensureAscii);
         } else if (node.isBoolean()) {
             out.append(node.booleanValue() ? "true" : "false");
         } else if (node.isNumber()) {
@@ -72,18 +110,22 @@ public final class PythonJson {
         } else if (node.isObject()) {
             Map<String, JsonNode> fields = new java.util.LinkedHashMap<>();
             node.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
-            write(out, fields);
+            write(out, fields, ensureAscii);
         } else if (node.isArray()) {
             List<JsonNode> elements = new java.util.ArrayList<>();
             node.elements().forEachRemaining(elements::add);
-            write(out, elements);
+            write(out, elements, ensureAscii);
         } else {
-            string(out, node.asText());
+            string(out, node.asText(), ensureAscii);
         }
     }
 
     /** Appends {@code s} as a JSON string the way Python's {@code ensure_ascii} encoder does. */
     public static void string(StringBuilder out, String s) {
+        string(out, s, true);
+    }
+
+    private static void string(StringBuilder out, String s, boolean ensureAscii) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -96,7 +138,7 @@ public final class PythonJson {
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
                 default -> {
-                    if (c < 0x20 || c > 0x7e) {
+                    if (c < 0x20 || (ensureAscii && c > 0x7e)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

@@ -166,6 +166,7 @@ public class SharedBeans implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) {
+        TemplatedRouteGroups.install(context);
         context.getManagementStrategy().addEventNotifier(pipelineMetrics(context));
         Map<String, Supplier<Runnable>> probes = new LinkedHashMap<>();
         probes.put("s3", () -> () -> context.getRegistry().lookupByNameAndType("s3Client", S3Client.class).listBuckets(b -> b.maxBuckets(1)));
@@ -181,8 +182,19 @@ public class SharedBeans implements CamelConfiguration {
     }
 
     @BindToRegistry("taskCallbacks")
-    public TaskCallbacks taskCallbacks() {
-        return new TaskCallbacks(sfnClient(), sideEffectGuard());
+    public TaskCallbacks taskCallbacks(CamelContext context) {
+        return singleton("taskCallbacks", () -> new TaskCallbacks(sfnClient(), sideEffectGuard(),
+                () -> java.util.Optional.ofNullable(context.getRegistry().findSingleByType(io.micrometer.core.instrument.MeterRegistry.class))
+                        .orElse(io.micrometer.core.instrument.Metrics.globalRegistry)));
+    }
+
+    @BindToRegistry("taskHeartbeats")
+    public TaskHeartbeats taskHeartbeats(CamelContext context) {
+        return singleton("taskHeartbeats", () -> {
+            TaskHeartbeats heartbeats = new TaskHeartbeats();
+            heartbeats.setTaskCallbacks(taskCallbacks(context));
+            return heartbeats;
+        });
     }
 
     @BindToRegistry("sideEffectGuard")

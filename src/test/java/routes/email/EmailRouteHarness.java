@@ -27,7 +27,7 @@ public final class EmailRouteHarness {
             {"email.bucket.data", "es-{{stage}}-data-amr-data"}, {"email.bucket.unprocessable", "es-{{stage}}-data-unprocessable"},
             {"email.queue.inbox-events", "es-{{stage}}-data-inbox-events"}, {"email.queue.dead-letter", "es-{{stage}}-data-inbox-dead-letters"},
             {"email.consumers", "1"}, {"email.areas", "sheffield"}, {"email.accept-unknown-areas", "false"},
-            {"email.max-email-bytes", "10000000"}, {"email.max-attachment-bytes", "3000000"}, {"email.unzip.max-entries", "50"},
+            {"email.max-email-bytes", "10000000"}, {"email.max-attachment-bytes", "3000000"}, {"email.max-files", "50"},
             {"email.unzip.max-entry-bytes", "2000000"}, {"email.unzip.max-total-bytes", "5000000"}, {"email.unzip.max-ratio", "100"},
             {"email.unzip.max-depth", "2"}, {"email.download.connect-timeout-ms", "500"}, {"email.download.read-timeout-ms", "500"},
             {"email.download.max-bytes", "1000000"}, {"email.spreadsheet.all-sheets", "false"}, {"email.csv.lossless-utf8", "false"},

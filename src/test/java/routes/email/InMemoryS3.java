@@ -44,11 +44,14 @@ public class InMemoryS3 implements S3Client {
     public final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
     public final List<StoredObject> puts = new CopyOnWriteArrayList<>();
     public final AtomicInteger failingPuts = new AtomicInteger();
+    /** When not 0, every put is refused with this HTTP status (400: InvalidArgument, else InternalError). */
+    public final AtomicInteger refusePuts = new AtomicInteger();
 
     public void clear() {
         objects.clear();
         puts.clear();
         failingPuts.set(0);
+        refusePuts.set(0);
     }
 
     public void store(String bucket, String key, byte[] body, Map<String, String> metadata) {
@@ -96,6 +99,13 @@ public class InMemoryS3 implements S3Client {
     public PutObjectResponse putObject(PutObjectRequest request, RequestBody body) {
         if (failingPuts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw SdkClientException.create("simulated S3 outage");
+        }
+        if (refusePuts.get() != 0) {
+            int status = refusePuts.get();
+            throw (S3Exception) S3Exception.builder().statusCode(status).message("simulated refusal (Service: S3, Status Code: " + status + ")")
+                    .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                            .errorCode(status == 400 ? "InvalidArgument" : "InternalError").errorMessage("simulated refusal").build())
+                    .build();
         }
         if (utf8(request.key()) > MAX_KEY_BYTES) {
             throw (S3Exception) S3Exception.builder().statusCode(400).message("KeyTooLongError: " + utf8(request.key()) + " bytes").build();

@@ -198,7 +198,7 @@ class OriginalSpecTest {
     // ------------------------------------------------------------------ uncompress_file_spec (38-41)
     @Nested
     class UncompressFile {
-        final SafeUnzipper unzipper = new SafeUnzipper(100, 10_000_000, 100_000_000, 100, 2);
+        final SafeUnzipper unzipper = new SafeUnzipper(10_000_000, 100_000_000, 100, 2);
 
         @Test
         void cases38and39_entriesGoBackToProcessingUnderTheZipsFolder() throws IOException {
@@ -219,7 +219,7 @@ class OriginalSpecTest {
     @Nested
     class UnpackAttachments {
         final EmailReader reader = new EmailReader(null, new AreaDirectory("sheffield,data", false), new EmailKeys(PINNED), 100_000_000);
-        final AttachmentExtractor extractor = new AttachmentExtractor(50_000_000);
+        final AttachmentExtractor extractor = new AttachmentExtractor(50_000_000, 1000);
 
         ReceivedEmail read(byte[] email) throws IOException {
             Path raw = write("email-" + System.nanoTime() + ".eml", email);

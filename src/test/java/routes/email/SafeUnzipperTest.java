@@ -21,7 +21,14 @@ class SafeUnzipperTest {
     }
 
     SafeUnzipper limits(int entries, long entryBytes, long total, int ratio, int depth) {
-        return new SafeUnzipper(entries, entryBytes, total, ratio, depth);
+        return new SafeUnzipper(entryBytes, total, ratio, depth);
+    }
+
+    /** An email whose file limit is {@code maxFiles}, holding one file (the archive). */
+    static org.apache.camel.Exchange emailWithLimit(int maxFiles) {
+        org.apache.camel.Exchange exchange = Fixtures.exchange();
+        EmailScope.start(exchange, maxFiles).files.set(1);
+        return exchange;
     }
 
     @Test
@@ -46,7 +53,7 @@ class SafeUnzipperTest {
     @Test
     void eachLimitIsAViolationWithItsReasonAndLeavesNoFilesBehind() throws IOException {
         byte[] two = Fixtures.zip("a.csv", "x".repeat(600).getBytes(), "b.csv", "y".repeat(600).getBytes());
-        assertThatThrownBy(() -> limits(1, 10_000, 10_000, 1000, 2).expand(archive(two, 0), Fixtures.exchange()))
+        assertThatThrownBy(() -> limits(1, 10_000, 10_000, 1000, 2).expand(archive(two, 0), emailWithLimit(1)))
                 .isInstanceOf(Unprocessable.class).hasMessageContaining("more than 1 files");
         assertThatThrownBy(() -> limits(10, 500, 10_000, 1000, 2).expand(archive(two, 0), Fixtures.exchange()))
                 .hasMessageContaining("entry 'a.csv' is over the limit of 500 bytes");

@@ -54,10 +54,6 @@ public final class ReviewFixture implements AutoCloseable {
         all.put("pipelines.enabled", "review");
         all.put("review.heartbeats", "false");
         all.putAll(overrides);
-        if (!stepFunctionsPieceLanded()) {
-            all.put("pipelines.shared-routes", aws.properties().apply("pipelines.shared-routes")
-                    + ",file:src/test/resources/review/task-errors-stand-in.yaml");
-        }
         this.app = aws.startApplication(all);
         this.activityArn = aws.sfn().listActivities(b -> b.maxResults(1000)).activities().stream()
                 .filter(a -> a.name().equals(TEST_ACTIVITY)).findFirst().orElseThrow().activityArn();
@@ -65,10 +61,6 @@ public final class ReviewFixture implements AutoCloseable {
 
     public LocalAws.RunningApplication app() {
         return app;
-    }
-
-    static boolean stepFunctionsPieceLanded() {
-        return ReviewFixture.class.getClassLoader().getResource("routes/step-functions.yaml") != null;
     }
 
     public String stateMachineArn(String name) {
@@ -100,6 +92,7 @@ public final class ReviewFixture implements AutoCloseable {
             exchange.setProperty("taskToken", token);
             exchange.setProperty("taskSource", source);
             exchange.setProperty("taskActivityArn", activityArn);
+            exchange.setProperty("taskPipeline", "review");
         });
     }
 

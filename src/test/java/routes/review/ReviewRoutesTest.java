@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReviewRoutesTest {
     private Main main;
+    private org.elasticmq.rest.sqs.SQSRestServer sqs;
     private String url;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -35,20 +36,23 @@ class ReviewRoutesTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        // the queue consumer resolves its queue URL when the routes are created: a real SQS, and no other AWS
+        sqs = org.elasticmq.rest.sqs.SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().withAWSRegion("us-east-1").start();
+        int sqsPort = sqs.waitUntilStarted().localAddress().getPort();
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("camel.main.profile", "local");
         overrides.put("pipelines.enabled", "review");
         for (String service : List.of("s3", "sqs", "dynamodb", "sns", "ses", "sfn")) {
             overrides.put("aws.endpoint." + service, "http://127.0.0.1:9");
         }
+        overrides.put("aws.endpoint.sqs", "http://127.0.0.1:" + sqsPort);
+        overrides.put("camel.component.aws2-sqs.auto-create-queue", "true");
         overrides.put("camel.server.port", Integer.toString(port));
         overrides.put("camel.management.port", Integer.toString(port));
         overrides.put("review.heartbeats", "false");
         overrides.put("review.sweep-interval", "3600000");
-        if (!ReviewFixture.stepFunctionsPieceLanded()) {
-            overrides.put("pipelines.shared-routes", "classpath:routes/error-handling.yaml,classpath:routes/operations.yaml,"
-                    + "file:src/test/resources/review/task-errors-stand-in.yaml");
-        }
+        // no Step Functions here: the task sources (activity poller, queue consumer) stay stopped
+        overrides.put("camel.main.auto-startup-exclude-pattern", "review-activity,review-task-queue");
         main = PipelinesApplication.create(overrides, false);
         main.start();
         url = "http://127.0.0.1:" + port;
@@ -57,6 +61,7 @@ class ReviewRoutesTest {
     @AfterAll
     void stop() {
         main.stop();
+        sqs.stopAndWait();
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

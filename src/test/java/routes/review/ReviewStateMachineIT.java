@@ -29,14 +29,15 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(LocalAwsExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReviewStateMachineIT {
-    static final String QUEUE = "review-test-tasks";
+    private String queue;
     private ReviewFixture review;
     private LocalAws aws;
 
     @BeforeAll
     void start(LocalAws aws) {
         this.aws = aws;
-        review = new ReviewFixture(aws, Map.of("review.queue", QUEUE));
+        review = new ReviewFixture(aws, Map.of());
+        queue = aws.properties().apply("review.queue");
     }
 
     @AfterAll
@@ -115,7 +116,7 @@ class ReviewStateMachineIT {
         // the emulator cannot run sqs:sendMessage.waitForTaskToken: take a real token from an activity task instead
         ReviewFixture.Task task = review.startTask("review-test", input);
         String message = "{\"TaskToken\":" + ReviewFixture.JSON.valueToTree(task.token()) + ",\"Input\":" + input + "}";
-        aws.sqs().sendMessage(b -> b.queueUrl(aws.queueUrl(QUEUE)).messageBody(message));
+        aws.sqs().sendMessage(b -> b.queueUrl(aws.queueUrl(queue)).messageBody(message));
 
         ReviewFixture.Link link = review.linkFor(reviewers.get(0), subject);
         HttpResponse<String> answer = review.answer(link, "SUCCEED");
@@ -125,7 +126,7 @@ class ReviewStateMachineIT {
         JsonNode view = ReviewFixture.json(review.get("/reviews/" + link.recordId(), Map.of(ReviewAnswers.SECRET_HEADER, link.secret())).body());
         assertThat(view.path("request").path("source").asText()).isEqualTo("sqs");
         // the message was deleted once the task was taken on
-        await().atMost(Duration.ofSeconds(15)).until(() -> "0".equals(aws.sqs().getQueueAttributes(b -> b.queueUrl(aws.queueUrl(QUEUE))
+        await().atMost(Duration.ofSeconds(15)).until(() -> "0".equals(aws.sqs().getQueueAttributes(b -> b.queueUrl(aws.queueUrl(queue))
                 .attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"))
                 .attributesAsStrings().values().stream().mapToInt(Integer::parseInt).sum() + ""));
     }

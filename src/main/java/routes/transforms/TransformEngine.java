@@ -1,0 +1,199 @@
+package routes.transforms;
+
+import org.duckdb.DuckDBConnection;
+import routes.shared.TaskFailure;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The columnar engine the transforms run on: one in-memory DuckDB database per process holding only the shared
+ * library ({@code transforms/library.sql}: the aggregation, ratio and year-selection macros). Each invocation gets
+ * its own connection whose inputs are TEMP tables, gone when the session closes, so nothing is shared between
+ * invocations. No extension is installed or loaded (there is no network): S3 objects are read from temp files.
+ */
+public class TransformEngine implements AutoCloseable {
+    /** Read as text, so leading zeros stay ({@code 01}, {@code 0101}); as the original's dtype=object columns. */
+    static final Set<String> ID_COLUMNS = Set.of(Frame.SUB_DISTRICT_ID, Frame.SUB_DISTRICT_NAME, Frame.DISTRICT_ID, Frame.DISTRICT_NAME);
+    private static final String LIBRARY = "transforms/library.sql";
+
+    private DuckDBConnection database;
+
+    public synchronized void start() {
+        if (database != null) {
+            return;
+        }
+        try {
+            Properties settings = new Properties();
+            settings.setProperty("autoinstall_known_extensions", "false");
+            settings.setProperty("autoload_known_extensions", "false");
+            database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", settings);
+            try (Statement statement = database.createStatement()) {
+                for (String sql : SqlScript.statements(SqlScript.load(LIBRARY))) {
+                    statement.execute(sql);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot start the transforms engine: " + e.getMessage(), e);
+        }
+    }
+
+    public Session session() {
+        start();
+        try {
+            return new Session(database.duplicate());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open a transforms engine session: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+    }
+
+    /** One invocation's connection: its inputs as temp tables, the function's statements, the output queries. */
+    public static final class Session implements AutoCloseable {
+        private final DuckDBConnection connection;
+        private final Map<String, String> datasetOfTable = new LinkedHashMap<>();
+
+        Session(DuckDBConnection connection) {
+            this.connection = connection;
+        }
+
+        /**
+         * Loads a {@code ;}-separated UTF-8 CSV with a header as temp table {@code table}: the id and name columns as
+         * text, {@code aar} renamed to {@code date}, and (as pandas reads them) integer columns with missing cells
+         * as decimals.
+         */
+        public void load(String table, String datasetId, Path csv) {
+            List<String> header = header(csv, datasetId);
+            StringBuilder types = new StringBuilder();
+            for (String column : header) {
+                if (ID_COLUMNS.contains(column)) {
+                    types.append(types.isEmpty() ? "" : ", ").append(literal(column)).append(": 'VARCHAR'");
+                }
+            }
+            String rename = header.contains("aar") ? " rename (aar as date)" : "";
+            String sql = "create temp table " + identifier(table) + " as select *" + rename + " from read_csv(" + literal(csv.toString())
+                    + ", delim = ';', header = true, quote = '\"', encoding = 'utf-8', sample_size = -1"
+                    + (types.isEmpty() ? "" : ", types = {" + types + "}") + ")";
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+                List<String> widen = new ArrayList<>();
+                try (ResultSet columns = statement.executeQuery("select column_name from (describe " + identifier(table)
+                        + ") where column_type in ('BIGINT', 'INTEGER', 'SMALLINT', 'TINYINT', 'HUGEINT') and column_name <> 'date'")) {
+                    while (columns.next()) {
+                        widen.add(columns.getString(1));
+                    }
+                }
+                if (!widen.isEmpty()) {
+                    StringBuilder counts = new StringBuilder("select ");
+                    for (int i = 0; i < widen.size(); i++) {
+                        counts.append(i == 0 ? "" : ", ").append("count(*) filter (where ").append(identifier(widen.get(i))).append(" is null)");
+                    }
+                    List<String> withMissing = new ArrayList<>();
+                    try (ResultSet nulls = statement.executeQuery(counts + " from " + identifier(table))) {
+                        nulls.next();
+                        for (int i = 0; i < widen.size(); i++) {
+                            if (nulls.getLong(i + 1) > 0) {
+                                withMissing.add(widen.get(i));
+                            }
+                        }
+                    }
+                    for (String column : withMissing) {
+                        statement.execute("alter table " + identifier(table) + " alter " + identifier(column) + " type double");
+                    }
+                }
+            } catch (SQLException e) {
+                throw new TaskFailure("InvalidInput", "input dataset '" + datasetId + "' is not a readable ';'-separated CSV: " + firstLine(e));
+            }
+            datasetOfTable.put(table, datasetId);
+        }
+
+        /** Runs a function's script: every statement in order; the last one is returned as the frame when it is a query. */
+        public Frame run(String functionName, String script) {
+            List<String> statements = SqlScript.statements(script);
+            Frame last = null;
+            for (String sql : statements) {
+                last = query(functionName, sql);
+            }
+            return last;
+        }
+
+        public Frame query(String functionName, String sql) {
+            // a new Statement per query: after an error DuckDB's JDBC closes the statement
+            try (Statement statement = connection.createStatement()) {
+                if (statement.execute(sql)) {
+                    try (ResultSet result = statement.getResultSet()) {
+                        return Frame.read(result);
+                    }
+                }
+                return null;
+            } catch (SQLException e) {
+                throw new TaskFailure("InvalidInput", functionName + " cannot compute its output from the input datasets "
+                        + datasetOfTable.values() + ": " + firstLine(e));
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the temp tables go with the connection either way
+            }
+        }
+
+        private static List<String> header(Path csv, String datasetId) {
+            try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+                String line = reader.readLine();
+                if (line == null) {
+                    throw new TaskFailure("InvalidInput", "input dataset '" + datasetId + "' is empty (no header row)");
+                }
+                if (line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                List<String> columns = new ArrayList<>();
+                for (String column : line.split(";", -1)) {
+                    columns.add(column.strip().replaceAll("^\"|\"$", ""));
+                }
+                return columns;
+            } catch (IOException e) {
+                throw new TaskFailure("InvalidInput", "input dataset '" + datasetId + "' is not UTF-8 text: " + e.getMessage());
+            }
+        }
+    }
+
+    static String identifier(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    static String firstLine(SQLException e) {
+        String message = String.valueOf(e.getMessage()).strip();
+        int newline = message.indexOf('\n');
+        String first = newline < 0 ? message : message.substring(0, newline);
+        // DuckDB repeats the statement's line; the file name of a temp input says nothing to the reader
+        return first.replaceAll("'/[^']*\\.csv'", "the input file");
+    }
+}

@@ -1,0 +1,72 @@
+package routes.transforms;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Runs one function on one invocation's inputs: downloads each input object to a temp file, loads it into a fresh
+ * engine session, runs the function for the type, and deletes the files again.
+ */
+public class TransformRunner {
+    private TransformEngine engine;
+    private S3Datasets datasets;
+    private Clock clock = Clock.systemUTC();
+
+    public void setEngine(TransformEngine engine) {
+        this.engine = engine;
+    }
+
+    public void setDatasets(S3Datasets datasets) {
+        this.datasets = datasets;
+    }
+
+    public void setClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The output files of {@code function} for {@code type}, from the input objects {@code keys} (dataset id -> key). */
+    public List<Map<String, Object>> run(TransformFunction function, String type, Map<String, String> keys, String outputDataset) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("transform-input-");
+            try (TransformEngine.Session session = engine.session()) {
+                int n = 0;
+                for (Map.Entry<String, String> input : function.inputs().entrySet()) {
+                    Path file = dir.resolve((n++) + ".csv");
+                    datasets.download(keys.get(input.getValue()), file);
+                    session.load(input.getKey(), input.getValue(), file);
+                }
+                return function.run(session, type, outputDataset, clock);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot spool the inputs of " + function.name() + ": " + e.getMessage(), e);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    /** As {@link #run} with the inputs already on disk (dataset id -> file): tests and the benchmark. */
+    public List<Map<String, Object>> runFiles(TransformFunction function, String type, Map<String, Path> files, String outputDataset) {
+        try (TransformEngine.Session session = engine.session()) {
+            function.inputs().forEach((table, dataset) -> session.load(table, dataset, files.get(dataset)));
+            return function.run(session, type, outputDataset, clock);
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp directory left behind is cleaned by the OS
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package routes.transforms.functions;
+
+import routes.transforms.TransformFunction;
+
+import java.util.List;
+
+/** The registered dataset transforms: adding a function is its SQL file, its class and one line here. */
+public final class Functions {
+    private Functions() {
+    }
+
+    public static final List<TransformFunction> ALL = List.of(
+            Boligpriser.FUNCTION,
+            HusholdningMedBarn.FUNCTION
+    );
+}

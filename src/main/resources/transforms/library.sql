@@ -1,0 +1,48 @@
+-- The shared library of the dataset transforms (DuckDB SQL), loaded once per process. Function scripts
+-- (<function>.sql beside this file) use these macros on their input tables.
+--
+-- Meta columns of every input: date (the CSV's aar), bydel_id / bydel_navn (district), delbydel_id / delbydel_navn
+-- (sub-district). Ids are text, so leading zeros stay ('01', '0101').
+
+-- The meta columns plus a function's extra grouping columns (such as kjonn).
+create macro meta_columns(extra) as ['date', 'bydel_id', 'bydel_navn', 'delbydel_id', 'delbydel_navn'] || extra;
+
+-- Every input row at the three levels of the original's Aggregate, ready for "group by all":
+--   sub-district rows: the rows with a date, district and sub-district (rows missing any of these keys are left out,
+--                      as pandas' group-by drops missing keys);
+--   district rows:     ALL rows with a date and district, sub-district columns empty (an input that already holds
+--                      district totals is counted twice, as in the original);
+--   Oslo rows:         the same rows as one district '00' "Oslo i alt" (so Sentrum 16, Marka 17 and
+--                      "Uten registrert adresse" 99 are part of Oslo).
+create macro at_every_level(tbl) as table
+    select * from query_table(tbl)
+    where date is not null and bydel_id is not null and bydel_navn is not null
+      and delbydel_id is not null and delbydel_navn is not null
+    union all by name
+    select * replace (null::varchar as delbydel_id, null::varchar as delbydel_navn) from query_table(tbl)
+    where date is not null and bydel_id is not null and bydel_navn is not null
+    union all by name
+    select * replace (null::varchar as delbydel_id, null::varchar as delbydel_navn, '00' as bydel_id, 'Oslo i alt' as bydel_navn)
+    from query_table(tbl)
+    where date is not null and bydel_id is not null and bydel_navn is not null;
+
+-- The original's Aggregate("sum"): every non-meta column summed at sub-district, district and Oslo level
+-- (missing values count as nothing; a group of only missing values sums to 0, as in pandas).
+create macro aggregate_sum(tbl, extra := []) as table
+    select columns(lambda c: list_contains(meta_columns(extra), c)),
+           coalesce(sum(columns(lambda c: not list_contains(meta_columns(extra), c))), 0)
+    from at_every_level(tbl)
+    group by all;
+
+-- The original's sum_nans: the sum when no value is missing, missing when all are, an error for a mix.
+create macro sum_nans(x) as
+    case when count(x) = 0 then null
+         when count(x) = count(*) then sum(x)
+         else error('Mix of NaN and values') end;
+
+-- The years of a table, for the original's historic() (keep the years every input has) and status() (keep the
+-- latest of those): where date in (from years_of('a') intersect from years_of('b')).
+create macro years_of(tbl) as table select distinct date from query_table(tbl) where date is not null;
+
+-- The latest of the given years, or the original's error when there is none in common.
+create macro latest_of(years) as coalesce(years, error('No overlapping years in dataframes'));
