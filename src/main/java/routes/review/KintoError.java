@@ -100,10 +100,6 @@ public class KintoError extends RuntimeException {
         return new KintoError(400, INVALID_PARAMETERS, "Invalid parameters", message, null).body();
     }
 
-    /** AWS failed while answering: nothing about the failure (it may name internals), the answer can be retried. */
-    public static String unavailableBody() {
-        return unavailable("Service temporarily unavailable: please try again in a moment.").body();
-    }
 
     private static Map<String, String> detail(String name, String description) {
         return ordered("location", "body", "name", name, "description", description);
@@ -115,5 +111,33 @@ public class KintoError extends RuntimeException {
             map.put(keysAndValues[i], keysAndValues[i + 1]);
         }
         return map;
+    }
+
+    /**
+     * The error to answer with for a failure: a KintoError anywhere in the cause chain (Camel wraps what a bean
+     * called from an expression throws), else a 503 that says nothing of the failure.
+     */
+    public static KintoError of(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof KintoError error) {
+                return error;
+            }
+        }
+        return unavailable("Service temporarily unavailable: please try again in a moment.");
+    }
+
+    /** The body of {@link #of(Throwable)}. */
+    public static String bodyOf(Throwable failure) {
+        return of(failure).body();
+    }
+
+    /** A wrong operator query: the PermanentFailure's own message (not Camel's wrapper around it). */
+    public static String invalidQuery(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof routes.shared.PermanentFailure wrong) {
+                return invalidQuery(wrong.getMessage());
+            }
+        }
+        return invalidQuery("Invalid query");
     }
 }

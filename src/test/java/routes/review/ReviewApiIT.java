@@ -80,11 +80,15 @@ class ReviewApiIT {
     }
 
     private ReviewFixture.Opened open(String subject, List<String> reviewers, Map<String, Object> extra) {
+        return open("review-test", subject, reviewers, extra);
+    }
+
+    private ReviewFixture.Opened open(String machine, String subject, List<String> reviewers, Map<String, Object> extra) {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("subject", subject);
         input.put("reviewers", reviewers);
         input.putAll(extra);
-        ReviewFixture.Opened opened = review.open("review-test", input);
+        ReviewFixture.Opened opened = review.open(machine, input);
         opened.links().values().forEach(l -> secrets.add(l.secret()));
         return opened;
     }
@@ -183,7 +187,7 @@ class ReviewApiIT {
     @Test
     void oneRejectionFailsTheExecutionWithTheSeedsErrorAndCause() {
         List<String> reviewers = reviewers("carol", "dave");
-        ReviewFixture.Opened opened = open(unique("Reject me"), reviewers, Map.of());
+        ReviewFixture.Opened opened = open("review-fail-test", unique("Reject me"), reviewers, Map.of());
         assertThat(review.answer(opened.link(reviewers.get(1)), "FAIL").statusCode()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> review.executionStatus(opened.task().executionArn()).equals("FAILED"));
@@ -322,7 +326,7 @@ class ReviewApiIT {
     @Test
     void aWrongRequestFailsTheTaskWithAClearCause() {
         String input = "{\"subject\":\"No reviewers\",\"reviewers\":[\"not-an-email\"]}";
-        ReviewFixture.Task task = review.startTask("review-test", input);
+        ReviewFixture.Task task = review.startTask("review-fail-test", input);
         review.submit(task.token(), input, "activity");
         await().atMost(Duration.ofSeconds(10)).until(() -> review.executionStatus(task.executionArn()).equals("FAILED"));
         HistoryEvent failed = review.history(task.executionArn()).stream()

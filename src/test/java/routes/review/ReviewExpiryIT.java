@@ -75,7 +75,7 @@ class ReviewExpiryIT {
     void theDeadlineExpiresTheRequestAndFailsItsTask(LocalAws aws) {
         try (ReviewFixture review = new ReviewFixture(aws, Map.of("review.deadline", "PT2S", "review.sweep-interval", "500"))) {
             String reviewer = reviewer("never");
-            ReviewFixture.Opened opened = open(review, "review-test", reviewer, "Deadline " + UUID.randomUUID());
+            ReviewFixture.Opened opened = open(review, "review-fail-test", reviewer, "Deadline " + UUID.randomUUID());
             await().atMost(Duration.ofSeconds(20)).until(() -> review.executionStatus(opened.task().executionArn()).equals("FAILED"));
             HistoryEvent failed = review.history(opened.task().executionArn()).stream()
                     .filter(e -> e.activityFailedEventDetails() != null).findFirst().orElseThrow();
