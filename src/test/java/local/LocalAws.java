@@ -306,6 +306,7 @@ public final class LocalAws implements AutoCloseable {
     static Map<String, String> withPorts(Map<String, String> properties, Ports ports) {
         Map<String, String> all = new LinkedHashMap<>(properties);
         all.put("local.port.smtp", Integer.toString(ports.smtp()));
+        all.put("local.port.app", Integer.toString(ports.app()));
         return all;
     }
 

@@ -81,7 +81,21 @@ final class LocalResourceCreator {
         Map<String, String> activityArns = new HashMap<>();
         resources.activities().forEach(a -> activityArns.put(a.name(), activity(a.name())));
         resources.stateMachines().forEach(m -> stateMachine(m, activityArns));
+        resources.objects().forEach(this::seed);
         return subscriptions;
+    }
+
+    /** Puts a seed object unless the key exists (a restarted local run keeps what is there). */
+    void seed(LocalResources.SeedObject object) {
+        try {
+            s3.headObject(b -> b.bucket(object.bucket()).key(object.key()));
+        } catch (S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw e;
+            }
+            s3.putObject(b -> b.bucket(object.bucket()).key(object.key()),
+                    software.amazon.awssdk.core.sync.RequestBody.fromFile(object.file()));
+        }
     }
 
     void bucket(String name) {

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * {@code {{property}}} placeholder resolved against the application's local configuration.
  */
 public record LocalResources(List<Bucket> buckets, List<Queue> queues, List<Table> tables, List<Topic> topics,
-                             List<Activity> activities, List<StateMachine> stateMachines, List<TryIt> tryIt) {
+                             List<Activity> activities, List<StateMachine> stateMachines, List<TryIt> tryIt,
+                             List<SeedObject> objects) {
 
     /** A bucket; with {@code notify}, the local notifier sends S3 ObjectCreated events for it to that queue. */
     public record Bucket(String name, String notifyQueue) {
@@ -56,6 +57,10 @@ public record LocalResources(List<Bucket> buckets, List<Queue> queues, List<Tabl
 
     /** A state machine; {@code definition} is its ASL file (placeholders resolved in it too). */
     public record StateMachine(String name, Path definition) {
+    }
+
+    /** An object put into a bucket when it is not there yet (seed data for a pipeline's example); file is local. */
+    public record SeedObject(String bucket, String key, Path file) {
     }
 
     /** One line of the local run's "try it" help. */
@@ -167,6 +172,7 @@ public record LocalResources(List<Bucket> buckets, List<Queue> queues, List<Tabl
         private final Map<String, Activity> activities = new LinkedHashMap<>();
         private final Map<String, StateMachine> stateMachines = new LinkedHashMap<>();
         private final List<TryIt> tryIt = new ArrayList<>();
+        private final List<SeedObject> objects = new ArrayList<>();
         private Path file;
 
         Merger(Function<String, String> properties) {
@@ -201,8 +207,10 @@ public record LocalResources(List<Bucket> buckets, List<Queue> queues, List<Tabl
                         case "stateMachines" -> putOnce(stateMachines, new StateMachine(required(entry, "name"),
                                 file.toAbsolutePath().getParent().resolve(required(entry, "definition"))), StateMachine::name);
                         case "tryIt" -> tryIt.add(new TryIt(required(entry, "pipeline"), required(entry, "text")));
+                        case "objects" -> objects.add(new SeedObject(required(entry, "bucket"), required(entry, "key"),
+                                file.toAbsolutePath().getParent().resolve(required(entry, "file"))));
                         default -> throw new IllegalArgumentException(file + ": unknown section '" + sectionName
-                                + "' (known: buckets, queues, tables, topics, activities, stateMachines, tryIt)");
+                                + "' (known: buckets, queues, tables, topics, activities, stateMachines, tryIt, objects)");
                     }
                 }
             }
@@ -280,7 +288,7 @@ public record LocalResources(List<Bucket> buckets, List<Queue> queues, List<Tabl
         LocalResources result() {
             return new LocalResources(List.copyOf(buckets.values()), List.copyOf(queues.values()),
                     List.copyOf(tables.values()), List.copyOf(topics.values()), List.copyOf(activities.values()),
-                    List.copyOf(stateMachines.values()), List.copyOf(tryIt));
+                    List.copyOf(stateMachines.values()), List.copyOf(tryIt), List.copyOf(objects));
         }
     }
 }

@@ -17,11 +17,14 @@ import java.util.Map;
 public class ExportStateSender {
     private static final Logger LOG = LoggerFactory.getLogger(ExportStateSender.class);
 
-    private final SqsClient sqs;
-    private final String queue;
-    private final SideEffectGuard guard;
-    private final SnapshotMetrics metrics;
+    private SqsClient sqs;
+    private String queue;
+    private SideEffectGuard guard;
+    private SnapshotMetrics metrics;
     private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
+
+    public ExportStateSender() {
+    }
 
     public ExportStateSender(SqsClient sqs, String queue, SideEffectGuard guard, SnapshotMetrics metrics) {
         this.sqs = sqs;
@@ -30,14 +33,37 @@ public class ExportStateSender {
         this.metrics = metrics;
     }
 
+    public void setSqs(SqsClient sqs) {
+        this.sqs = sqs;
+    }
+
+    public void setQueue(String queue) {
+        this.queue = queue;
+    }
+
+    public void setGuard(SideEffectGuard guard) {
+        this.guard = guard;
+    }
+
+    public void setMetrics(SnapshotMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     public void send(StatusMessage message) {
-        guard.once("snapshot", "export-state#" + message.correlationId() + "#" + message.collectionName(), () -> {
+        boolean[] sent = {false};
+        String messageId = guard.once("snapshot", "export-state#" + message.correlationId() + "#" + message.collectionName(), () -> {
             String body = ExportStateMessage.json(message);
-            String messageId = sqs.sendMessage(request(queueUrl(), body, message.messageGroupId())).messageId();
+            String id = sqs.sendMessage(request(queueUrl(), body, message.messageGroupId())).messageId();
             metrics.collectionReceived(message);
-            LOG.info("Collection {} fully received: export-state message {} sent to {}", message.collectionName(), messageId, queue);
-            return messageId;
+            LOG.info("Collection {} fully received: export-state message {} sent to {}", message.collectionName(), id, queue);
+            sent[0] = true;
+            return id;
         });
+        if (!sent[0]) {
+            // a rerun with a used correlation id (or a redelivery) would otherwise do nothing without a word
+            LOG.info("Collection {} of run {} was already reported received (export-state message {}): not sent again",
+                    message.collectionName(), message.correlationId(), messageId);
+        }
     }
 
     static SendMessageRequest request(String queueUrl, String body, String messageGroupId) {

@@ -13,16 +13,35 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
 public class MonitoringPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(MonitoringPublisher.class);
 
-    private final SnsClient sns;
-    private final String topicArn;
-    private final SideEffectGuard guard;
-    private final SnapshotMetrics metrics;
+    private SnsClient sns;
+    private String topicArn;
+    private SideEffectGuard guard;
+    private SnapshotMetrics metrics;
     private volatile String resolvedArn;
+
+    public MonitoringPublisher() {
+    }
 
     public MonitoringPublisher(SnsClient sns, String topicArn, SideEffectGuard guard, SnapshotMetrics metrics) {
         this.sns = sns;
         this.topicArn = topicArn;
         this.guard = guard;
+        this.metrics = metrics;
+    }
+
+    public void setSns(SnsClient sns) {
+        this.sns = sns;
+    }
+
+    public void setTopicArn(String topicArn) {
+        this.topicArn = topicArn;
+    }
+
+    public void setGuard(SideEffectGuard guard) {
+        this.guard = guard;
+    }
+
+    public void setMetrics(SnapshotMetrics metrics) {
         this.metrics = metrics;
     }
 
@@ -40,13 +59,19 @@ public class MonitoringPublisher {
     }
 
     public void allCollectionsSuccessful(StatusMessage message) {
-        guard.once("snapshot", "monitoring-all-successful#" + message.correlationId(), () -> {
+        boolean[] published = {false};
+        String messageId = guard.once("snapshot", "monitoring-all-successful#" + message.correlationId(), () -> {
             String body = MonitoringMessage.json(message.snapshotType(), MonitoringMessage.ALL_COLLECTIONS_SUCCESSFUL,
                     message.exportDateValue(), message.correlationId());
-            String messageId = sns.publish(PublishRequest.builder().topicArn(topicArn()).message(body).build()).messageId();
+            String id = sns.publish(PublishRequest.builder().topicArn(topicArn()).message(body).build()).messageId();
             metrics.allCollectionsSuccessful(message);
-            LOG.info("All collections of {} successful: monitoring message {} published", message.correlationId(), messageId);
-            return messageId;
+            LOG.info("All collections of {} successful: monitoring message {} published", message.correlationId(), id);
+            published[0] = true;
+            return id;
         });
+        if (!published[0]) {
+            LOG.info("Run {} was already completed (monitoring message {}): 'All collections successful' not published again",
+                    message.correlationId(), messageId);
+        }
     }
 }

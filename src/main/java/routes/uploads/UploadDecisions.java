@@ -5,6 +5,7 @@ import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import routes.shared.IdempotencyLedger;
+import routes.shared.RetryLater;
 
 import java.time.Duration;
 
@@ -14,7 +15,7 @@ import java.time.Duration;
  * a larger file set later (the second file of a pair) is a new decision, as WDIV's "more files wins". A claim that
  * does not complete (the decision failed and went to the dead-letter queue) is released so a replay can take it.
  */
-public class UploadDecisions extends SharedBeanUser {
+public class UploadDecisions {
     public static final String PIPELINE = "uploads";
     /** Header: the claim's outcome, one of {@link IdempotencyLedger.Outcome}. */
     public static final String DECISION = "UploadDecision";
@@ -22,18 +23,38 @@ public class UploadDecisions extends SharedBeanUser {
     private static final String CLAIM = "uploadDecisionClaim";
     private static final Logger LOG = LoggerFactory.getLogger(UploadDecisions.class);
 
-    private final String ledgerBean;
-    private final Duration lease;
+    private IdempotencyLedger ledger;
+    private Duration lease;
 
-    /** {@code ledger}: the registry name of the {@link IdempotencyLedger}. */
-    public UploadDecisions(String ledger, String lease) {
-        this.ledgerBean = ledger;
+    public UploadDecisions() {
+    }
+
+    public UploadDecisions(IdempotencyLedger ledger, String lease) {
+        setLedger(ledger);
+        setLease(lease);
+    }
+
+    public void setLedger(IdempotencyLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    /** ISO-8601: how long a worker holds an upload's decision before another may take it over. */
+    public void setLease(String lease) {
         this.lease = Duration.parse(lease);
     }
 
-    /** Sets {@link #ALREADY_DECIDED}: a cheap check before the files are downloaded. */
+    /**
+     * Sets {@link #ALREADY_DECIDED}: a cheap check before the files are downloaded. An upload another worker is
+     * deciding right now (its lock's lease running) is not downloaded and inspected again: a {@link RetryLater}, so
+     * its message waits on the queue until the decision is done or the lock's holder died.
+     */
     public void checkDecided(Upload upload, Exchange exchange) {
-        exchange.getMessage().setHeader(ALREADY_DECIDED, ledger().isDone(PIPELINE, upload.decisionKey()));
+        IdempotencyLedger.Outcome state = ledger().peek(PIPELINE, upload.decisionKey());
+        if (state == IdempotencyLedger.Outcome.HELD_BY_OTHER) {
+            throw new RetryLater("Upload " + upload.folder() + " with " + upload.files().size()
+                    + " file(s) is being decided by another worker");
+        }
+        exchange.getMessage().setHeader(ALREADY_DECIDED, state == IdempotencyLedger.Outcome.ALREADY_DONE);
     }
 
     public void claim(Upload upload, Exchange exchange) {
@@ -54,7 +75,7 @@ public class UploadDecisions extends SharedBeanUser {
     }
 
     private IdempotencyLedger ledger() {
-        return shared(ledgerBean, IdempotencyLedger.class);
+        return ledger;
     }
 
     public void complete(Upload upload, Exchange exchange) {

@@ -19,22 +19,42 @@ import java.time.Duration;
  * answers 500 to failure reports), 408, 429 or a network error is retried; another 4xx is wrong configuration or
  * payload and goes to the dead-letter queue at once. Posted once per decision.
  */
-public class WdivWebhook extends SharedBeanUser {
+public class WdivWebhook {
     private static final Logger LOG = LoggerFactory.getLogger(WdivWebhook.class);
 
-    private final String url;
-    private final String apiKey;
-    private final String guard;
-    private final HttpClient http;
-    private final Duration timeout;
+    private String url = "";
+    private String apiKey = "";
+    private SideEffectGuard guard;
+    private HttpClient http;
+    private Duration timeout;
 
-    /** {@code guard}: the registry name of the {@link SideEffectGuard}. */
-    public WdivWebhook(String url, String apiKey, int timeoutSeconds, String guard) {
+    public WdivWebhook() {
+        setTimeoutSeconds(30);
+    }
+
+    public WdivWebhook(String url, String apiKey, int timeoutSeconds, SideEffectGuard guard) {
+        setUrl(url);
+        setApiKey(apiKey);
+        setTimeoutSeconds(timeoutSeconds);
+        setGuard(guard);
+    }
+
+    public void setUrl(String url) {
         this.url = url == null ? "" : url;
+    }
+
+    /** Empty = dry-run: the would-be report is logged. */
+    public void setApiKey(String apiKey) {
         this.apiKey = apiKey == null ? "" : apiKey;
-        this.guard = guard;
+    }
+
+    public void setTimeoutSeconds(int timeoutSeconds) {
         this.timeout = Duration.ofSeconds(timeoutSeconds);
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    public void setGuard(SideEffectGuard guard) {
+        this.guard = guard;
     }
 
     /** The route's step. */
@@ -44,7 +64,7 @@ public class WdivWebhook extends SharedBeanUser {
             LOG.info("WDIV_API_KEY not set\n{}\n{}\n---", url, report);
             return;
         }
-        shared(guard, SideEffectGuard.class).once(UploadDecisions.PIPELINE, upload.effectKey("webhook"), () -> send(report));
+        guard.once(UploadDecisions.PIPELINE, upload.effectKey("webhook"), () -> send(report));
     }
 
     private String send(String report) {

@@ -122,6 +122,61 @@ public final class OsloData {
         return OriginalFixtures.write(file, lines);
     }
 
+    /** dode / fodte: sub-district rows with one count column (antall_dode / antall_fodte). */
+    public Path counts(Path dir, String dataset, String column, int salt) {
+        List<String> lines = new ArrayList<>(List.of(META + ";" + column));
+        for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+            for (Geo g : subDistricts()) {
+                lines.add(meta(g, year) + ";" + count(g.seed + salt, year, 1, 0, 80));
+            }
+        }
+        return OriginalFixtures.write(dir.resolve(dataset + ".csv"), lines);
+    }
+
+    public static final String[] AGE_GROUPS = {"0-4", "5-9", "10-14", "15-19", "20-24", "25-29", "30-34", "35-39", "40-44",
+            "45-49", "50-54", "55-59", "60-64", "65-69", "70-74", "75-79", "80-84", "85-89", "90+"};
+
+    /**
+     * flytting-til-etter-alder / flytting-fra-etter-alder: district rows (empty sub-district columns) per 5-year age
+     * group with the three flows of the direction ({@code innflytting_} or {@code utflytting_} prefix).
+     */
+    public Path migration(Path dir, boolean into) {
+        String[] flows = into ? new String[]{"innflytting_til_oslo", "innflytting_mellom_bydeler", "innflytting_innenfor_bydelen"}
+                : new String[]{"utflytting_fra_oslo", "utflytting_mellom_bydeler", "utflytting_innenfor_bydelen"};
+        List<String> lines = new ArrayList<>(List.of(META + ";aldersgruppe_5_aar;" + String.join(";", flows)));
+        for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+            for (int d = 1; d <= 15; d++) {
+                for (int a = 0; a < AGE_GROUPS.length; a++) {
+                    StringBuilder line = new StringBuilder(year + ";;;" + String.format("%02d", d) + ";" + DISTRICTS[d - 1] + ";" + AGE_GROUPS[a]);
+                    for (int f = 0; f < 3; f++) {
+                        line.append(';').append(count(d * 1000 + a + (into ? 0 : 500), year, f, 0, 300));
+                    }
+                    lines.add(line.toString());
+                }
+            }
+        }
+        return OriginalFixtures.write(dir.resolve(into ? "flytting-til-etter-alder.csv" : "flytting-fra-etter-alder.csv"), lines);
+    }
+
+    /** befolkningsframskrivninger: district rows (empty sub-district columns) for 2020..2030, ages 0..99. */
+    public Path projections(Path dir) {
+        StringBuilder header = new StringBuilder(META);
+        for (int age = 0; age <= 99; age++) {
+            header.append(';').append(age);
+        }
+        List<String> lines = new ArrayList<>(List.of(header.toString()));
+        for (int year = 2020; year <= 2030; year++) {
+            for (int d = 1; d <= 15; d++) {
+                StringBuilder line = new StringBuilder(year + ";;;" + String.format("%02d", d) + ";" + DISTRICTS[d - 1]);
+                for (int age = 0; age <= 99; age++) {
+                    line.append(';').append(count(d, year, age, 100, 400));
+                }
+                lines.add(line.toString());
+            }
+        }
+        return OriginalFixtures.write(dir.resolve("befolkningsframskrivninger.csv"), lines);
+    }
+
     static IntUnaryOperator identity() {
         return i -> i;
     }
