@@ -7,7 +7,6 @@ import routes.shared.MissingConfiguration;
 import routes.shared.PipelineSelection;
 import routes.shared.RequiredConfiguration;
 import routes.shared.ServerPort;
-import routes.shared.SharedBeans;
 
 import java.util.Map;
 
@@ -45,8 +44,6 @@ public final class PipelinesApplication {
      */
     public static Main create(Map<String, String> overrides, boolean exitOnMissingConfiguration) {
         Main main = new Main();
-        SharedBeans shared = new SharedBeans();
-        main.configure().addConfiguration(shared);
         overrides.forEach(main::addOverrideProperty);
         // Camel Main reads the profile only from the environment, system properties or its own configuration
         String profile = overrides.get("camel.main.profile");
@@ -56,14 +53,13 @@ public final class PipelinesApplication {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport support) {
+                // the shared beans are bound by routes/shared-beans.yaml (first of pipelines.shared-routes), which
+                // makes the same checks; made here first so that java -jar ends with one sentence and exit code 2
                 try {
                     RequiredConfiguration.failFastIfMissing(support.getCamelContext());
                     ServerPort.requireFree(support.getCamelContext());
                     support.configure().withRoutesIncludePattern(
                             PipelineSelection.routesIncludePattern(support.getCamelContext()));
-                    // Camel Main pre-parses the YAML files (and creates their `beans:`) before it processes
-                    // configuration classes: bind the shared beans now, so `#bean:dynamoDbClient` etc. resolve.
-                    bindEarly(support.getCamelContext(), shared);
                 } catch (MissingConfiguration e) {
                     if (!exitOnMissingConfiguration) {
                         throw e;
@@ -75,15 +71,5 @@ public final class PipelinesApplication {
             }
         });
         return main;
-    }
-
-    private static void bindEarly(org.apache.camel.CamelContext context, SharedBeans shared) {
-        try {
-            var processor = org.apache.camel.support.PluginHelper.getBeanPostProcessor(context);
-            processor.postProcessBeforeInitialization(shared, "sharedBeans");
-            processor.postProcessAfterInitialization(shared, "sharedBeans");
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot bind the shared beans: " + e.getMessage(), e);
-        }
     }
 }

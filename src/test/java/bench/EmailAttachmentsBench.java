@@ -1,8 +1,6 @@
 package bench;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.AdviceWith;
-import routes.email.EmailRouteHarness;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.BufferedWriter;
@@ -47,18 +45,18 @@ public final class EmailAttachmentsBench {
             public void close() {
             }
         };
-        CamelContext context = EmailRouteHarness.create(s3, noSqs, Map.of("email.bucket.inbox", "inbox",
+        harness.PipelineHarness pipeline = harness.PipelineHarness.pipeline("email").properties(Map.of("email.bucket.inbox", "inbox",
                 "email.bucket.data", "data", "email.bucket.unprocessable", "unprocessable",
-                "email.max-email-bytes", "100000000", "email.max-files", maxFiles, "errors.maximum-redeliveries", "0"));
-        AdviceWith.adviceWith(context, "email-intake", a -> a.replaceFromWith("direct:events"));
-        context.start();
+                "email.max-email-bytes", "100000000", "email.max-files", maxFiles, "errors.maximum-redeliveries", "0"))
+                .bean("s3Client", s3).bean("sqsClient", noSqs).replaceFrom("email-intake", "direct:events").start();
+        CamelContext context = pipeline.context();
         RetainedHeap sampler = RetainedHeap.start();
         long start = System.nanoTime();
         try {
             context.createProducerTemplate().sendBody("direct:events", "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\","
                     + "\"eventTime\":\"2025-03-23T10:11:12.000Z\",\"s3\":{\"bucket\":{\"name\":\"inbox\"},\"object\":{\"key\":\"bench\",\"size\":1}}}]}");
         } finally {
-            context.stop();
+            pipeline.close();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long retained = sampler.stop() - sampler.before;

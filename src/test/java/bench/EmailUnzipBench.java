@@ -1,9 +1,7 @@
 package bench;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.AdviceWith;
 import routes.email.CsvCleaner;
-import routes.email.EmailRouteHarness;
 import routes.email.IncomingFile;
 import routes.email.SafeUnzipper;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -146,13 +144,14 @@ public final class EmailUnzipBench {
             }
         };
         String unlimited = Long.toString(Long.MAX_VALUE);
-        CamelContext context = EmailRouteHarness.create(s3, noSqs, java.util.Map.of(
+        harness.PipelineHarness pipeline = harness.PipelineHarness.pipeline("email").properties(java.util.Map.of(
                 "email.bucket.inbox", "inbox", "email.bucket.data", "data", "email.bucket.unprocessable", "unprocessable",
                 "email.max-email-bytes", unlimited, "email.max-attachment-bytes", unlimited,
                 "email.unzip.max-entry-bytes", unlimited, "email.unzip.max-total-bytes", unlimited, "email.unzip.max-ratio", "200",
-                "errors.maximum-redeliveries", "0"));
-        AdviceWith.adviceWith(context, "email-intake", a -> a.replaceFromWith("direct:events"));
-        context.start();
+                "errors.maximum-redeliveries", "0"))
+                .bean("s3Client", s3).bean("sqsClient", noSqs)
+                .replaceFrom("email-intake", "direct:events").start();
+        CamelContext context = pipeline.context();
         try {
             String event = "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"eventTime\":\"2025-03-23T10:11:12.000Z\","
                     + "\"s3\":{\"bucket\":{\"name\":\"inbox\"},\"object\":{\"key\":\"bench-email\",\"size\":1}}}]}";
@@ -164,7 +163,7 @@ public final class EmailUnzipBench {
             }
             return new RouteResult(seconds, s3.dataWritten.get());
         } finally {
-            context.stop();
+            pipeline.close();
         }
     }
 

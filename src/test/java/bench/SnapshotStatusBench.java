@@ -67,14 +67,26 @@ public final class SnapshotStatusBench {
                 long start = System.nanoTime();
                 send(sqs, statusQueue, messages);
                 long sent = System.nanoTime();
-                while (!"RECEIVED".equals(productStatus(dynamo, productTable, run)) || depth(sqs, statusQueue) > 0) {
-                    Thread.sleep(20);
+                double[] marks = new double[3]; // when 50, 90, 99 % were done: a slow tail shows here
+                double[] fractions = {0.5, 0.9, 0.99};
+                while (true) {
+                    int left = depth(sqs, statusQueue);
+                    for (int m = 0; m < marks.length; m++) {
+                        if (marks[m] == 0 && total - left >= total * fractions[m]) {
+                            marks[m] = (System.nanoTime() - start) / 1e9;
+                        }
+                    }
+                    if (left == 0 && "RECEIVED".equals(productStatus(dynamo, productTable, run))) {
+                        break;
+                    }
+                    Thread.sleep(200);
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double rate = total / seconds;
                 System.out.printf("%nsnapshot status checker benchmark (%d collections x %d files = %d messages, %d consumers)%n",
                         collections, files, total, consumers);
                 System.out.printf("  sending to the status queue : %.2f s%n", (sent - start) / 1e9);
+                System.out.printf("  50/90/99 %% done after       : %.1f / %.1f / %.1f s%n", marks[0], marks[1], marks[2]);
                 System.out.printf("  route, end to end           : %.2f s = %.0f messages/s%n", seconds, rate);
                 System.out.printf("  raw DynamoDB UpdateItem     : %.0f updates/s (same emulator, %d threads, %d updates)%n",
                         rawRate, consumers, rawUpdates);

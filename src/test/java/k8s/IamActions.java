@@ -25,9 +25,9 @@ final class IamActions {
             Map.entry("sqs:SendMessageBatch", Set.of("sqs:SendMessage")),
             Map.entry("sqs:DeleteMessageBatch", Set.of("sqs:DeleteMessage")),
             Map.entry("sqs:ChangeMessageVisibilityBatch", Set.of("sqs:ChangeMessageVisibility")));
-    /** Actions that name no resource: IAM allows them only on "*". */
+    /** Actions that name no resource (the task callbacks: the token names the task): IAM allows them only on "*". */
     static final Set<String> ACCOUNT_LEVEL = Set.of("s3:ListAllMyBuckets", "sqs:ListQueues", "sns:ListTopics", "ses:GetAccount",
-            "states:ListActivities");
+            "states:ListActivities", "states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat");
 
     private IamActions() {
     }

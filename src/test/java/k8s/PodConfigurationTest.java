@@ -97,6 +97,17 @@ class PodConfigurationTest {
             mounts.forEach((folder, files) -> files.keySet().forEach(f -> locations.add(0, "file:" + folder + "/" + f)));
             env.put(PodConfiguration.LOCATION_VARIABLE, String.join(",", locations));
             traits.at("/camel/properties").forEach(p -> env.put(RequiredConfiguration.environmentVariable(p.asText().split("=", 2)[0]), p.asText().split("=", 2)[1]));
+            // the route files our main class would load: the shared ones and the pipeline's
+            List<String> expected = new ArrayList<>();
+            PodConfiguration.Resolved defaults = PodConfiguration.resolve(Map.of(), Map.of());
+            for (String location : (defaults.resolve("pipelines.shared-routes") + "," + defaults.resolve("pipelines." + pipeline + ".routes")).split(",")) {
+                if (!location.isBlank()) {
+                    expected.add(Path.of(location.trim().replace("classpath:", "")).getFileName().toString());
+                }
+            }
+            List<String> sources = new ArrayList<>();
+            integration.at("/spec/sources").forEach(source -> sources.add(source.path("contentKey").asText()));
+            assertThat(sources).as(file + " sources").containsAll(expected);
             for (JsonNode source : integration.at("/spec/sources")) {
                 Path route = Path.of("src/main/resources/routes").resolve(source.path("contentKey").asText());
                 assumeTrue(Files.exists(route) || !List.of("transforms", "review").contains(pipeline), route + " has not landed yet");
@@ -127,6 +138,14 @@ class PodConfigurationTest {
                 String uri = Optional.ofNullable(element.at("/route/from/uri").textValue()).orElse("");
                 if (uri.startsWith("aws2-sqs:")) {
                     queues.add(pod.context().resolvePropertyPlaceholders(uri.substring("aws2-sqs:".length())));
+                }
+                // the shared .waitForTaskToken template (routes/step-functions.yaml) consumes its "queue" parameter
+                if (element.at("/templatedRoute/routeTemplateRef").asText().equals("step-functions-queue")) {
+                    for (JsonNode parameter : element.at("/templatedRoute/parameters")) {
+                        if (parameter.path("name").asText().equals("queue")) {
+                            queues.add(pod.context().resolvePropertyPlaceholders(parameter.path("value").asText()));
+                        }
+                    }
                 }
             }
         }

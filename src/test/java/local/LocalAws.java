@@ -96,7 +96,9 @@ public final class LocalAws implements AutoCloseable {
     private final List<AutoCloseable> started = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> endpoints = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
-    private final List<NodeEmulator> emulators = new ArrayList<>();
+    private final List<NodeEmulator> emulators = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** How to start an emulator again after {@link #killEmulator} (fault tests): only DynamoDB so far. */
+    private final Map<String, java.util.concurrent.Callable<NodeEmulator>> restarters = new ConcurrentHashMap<>();
     private final Thread shutdownHook = new Thread(this::close, "local-aws-shutdown");
     private AwsClients clients;
     private S3Client s3;
@@ -148,8 +150,10 @@ public final class LocalAws implements AutoCloseable {
                 Files.createDirectories(dynamoDir);
                 dynaliteArgs.addAll(List.of("--path", dynamoDir.toAbsolutePath().toString()));
             }
-            emulators.add(NodeEmulator.start("dynamodb", localAwsDir, logs, ports.dynamodb(), "/", Map.of(),
-                    "node_modules/dynalite/cli.js", dynaliteArgs.toArray(String[]::new)));
+            String[] dynalite = dynaliteArgs.toArray(String[]::new);
+            restarters.put("dynamodb", () -> NodeEmulator.start("dynamodb", localAwsDir, logs, ports.dynamodb(), "/", Map.of(),
+                    "node_modules/dynalite/cli.js", dynalite));
+            emulators.add(restarters.get("dynamodb").call());
             emulators.add(NodeEmulator.start("sns", localAwsDir, logs, ports.sns(), "/health",
                     Map.of("FAUXQS_PORT", Integer.toString(ports.sns())), "fauxqs.mjs"));
             emulators.add(NodeEmulator.start("ses", localAwsDir, logs, ports.ses(), "/health-check", Map.of(),
@@ -159,6 +163,8 @@ public final class LocalAws implements AutoCloseable {
                     "--port", Integer.toString(ports.sfn()), "--region", REGION));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + settings.dataDir(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start the DynamoDB emulator: " + e.getMessage(), e);
         }
         started.addAll(emulators);
         for (String service : List.of("s3", "sqs", "dynamodb", "sns", "ses", "sfn")) {
@@ -412,9 +418,44 @@ public final class LocalAws implements AutoCloseable {
         return startupMillis;
     }
 
+    /** The PID of a node emulator ({@code dynamodb, sns, ses, sfn}), e.g. to SIGSTOP it (fault tests). */
+    public long emulatorPid(String name) {
+        return emulator(name).pid();
+    }
+
+    /** Kills a node emulator at once (SIGKILL), as a crash would (fault tests). */
+    public void killEmulator(String name) {
+        emulator(name).kill();
+    }
+
+    /** Starts a killed emulator again on its port with its data (DynamoDB persists with persistentDynamoDb). */
+    public void restartEmulator(String name) {
+        java.util.concurrent.Callable<NodeEmulator> restarter = restarters.get(name);
+        if (restarter == null) {
+            throw new IllegalArgumentException("No restart for the " + name + " emulator");
+        }
+        try {
+            NodeEmulator again = restarter.call();
+            again.awaitReady(Duration.ofSeconds(30));
+            emulators.replaceAll(e -> e.name().equals(name) ? again : e);
+            started.add(again);
+        } catch (Exception e) {
+            throw new IllegalStateException("The " + name + " emulator did not start again: " + e.getMessage(), e);
+        }
+    }
+
+    private NodeEmulator emulator(String name) {
+        synchronized (emulators) {
+            return emulators.stream().filter(e -> e.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No emulator " + name));
+        }
+    }
+
     /** PIDs of the node emulators (to check none outlives the JVM). */
     public List<Long> emulatorPids() {
-        return emulators.stream().map(NodeEmulator::pid).toList();
+        synchronized (emulators) {
+            return emulators.stream().map(NodeEmulator::pid).toList();
+        }
     }
 
     /** The URL of an SQS queue in ElasticMQ. */

@@ -112,6 +112,16 @@ final class NodeEmulator implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, as a crash (fault tests). */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Closes its stdin (it exits by itself), then terminates it if it lingers. */
     @Override
     public void close() {

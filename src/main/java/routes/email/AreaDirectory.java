@@ -15,10 +15,24 @@ import java.util.Optional;
  */
 public class AreaDirectory {
     private final Map<String, String> areas = new LinkedHashMap<>();
-    private final boolean acceptUnknown;
+    private boolean acceptUnknown;
+
+    public AreaDirectory() {
+    }
 
     public AreaDirectory(String areas, boolean acceptUnknown) {
+        setAreas(areas);
+        setAcceptUnknownAreas(acceptUnknown);
+    }
+
+    /** true = the original's catch-all: any local part becomes an area. */
+    public void setAcceptUnknownAreas(boolean acceptUnknown) {
         this.acceptUnknown = acceptUnknown;
+    }
+
+    /** {@code local} or {@code local=area}, comma-separated. */
+    public void setAreas(String areas) {
+        this.areas.clear();
         if (areas != null) {
             for (String entry : areas.split(",")) {
                 String trimmed = entry.trim();

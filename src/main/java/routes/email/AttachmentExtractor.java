@@ -32,11 +32,24 @@ import java.util.Locale;
 public class AttachmentExtractor {
     private static final Logger LOG = LoggerFactory.getLogger(AttachmentExtractor.class);
 
-    private final long maxAttachmentBytes;
-    private final int maxFiles;
+    private long maxAttachmentBytes;
+    private int maxFiles;
+
+    public AttachmentExtractor() {
+    }
 
     public AttachmentExtractor(long maxAttachmentBytes, int maxFiles) {
+        setMaxAttachmentBytes(maxAttachmentBytes);
+        setMaxFiles(maxFiles);
+    }
+
+    /** A larger attachment is unprocessable. */
+    public void setMaxAttachmentBytes(long maxAttachmentBytes) {
         this.maxAttachmentBytes = maxAttachmentBytes;
+    }
+
+    /** More attachments than this make the whole email unprocessable. */
+    public void setMaxFiles(int maxFiles) {
         this.maxFiles = maxFiles;
     }
 

@@ -27,9 +27,14 @@ import java.nio.file.Path;
 public class CsvCleaner {
     private static final int BUFFER = 256 * 1024;
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-    private final boolean losslessUtf8;
+    private boolean losslessUtf8;
 
     public CsvCleaner(boolean losslessUtf8) {
+        setLosslessUtf8(losslessUtf8);
+    }
+
+    /** true = decode and keep non-ASCII as UTF-8 instead of stripping it like the original. */
+    public void setLosslessUtf8(boolean losslessUtf8) {
         this.losslessUtf8 = losslessUtf8;
     }
 

@@ -40,17 +40,41 @@ public class EmailOutputs {
     private static final String CUT = " ... ";
     private static final Logger LOG = LoggerFactory.getLogger(EmailOutputs.class);
 
-    private final S3Client s3;
-    private final String dataBucket;
-    private final String unprocessableBucket;
-    private final boolean dryRun;
-    private final EmailKeys keys;
+    private S3Client s3;
+    private String dataBucket;
+    private String unprocessableBucket;
+    private boolean dryRun;
+    private EmailKeys keys;
+
+    public EmailOutputs() {
+    }
 
     public EmailOutputs(S3Client s3, String dataBucket, String unprocessableBucket, boolean dryRun, EmailKeys keys) {
+        setS3Client(s3);
+        setKeys(keys);
+        setDataBucket(dataBucket);
+        setUnprocessableBucket(unprocessableBucket);
+        setDryRun(dryRun);
+    }
+
+    public void setS3Client(S3Client s3) {
         this.s3 = s3;
+    }
+
+    public void setKeys(EmailKeys keys) {
         this.keys = keys;
+    }
+
+    public void setDataBucket(String dataBucket) {
         this.dataBucket = dataBucket;
+    }
+
+    public void setUnprocessableBucket(String unprocessableBucket) {
         this.unprocessableBucket = unprocessableBucket;
+    }
+
+    /** true = log the S3 writes instead of making them. */
+    public void setDryRun(boolean dryRun) {
         this.dryRun = dryRun;
     }
 

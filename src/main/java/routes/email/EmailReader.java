@@ -33,17 +33,38 @@ public class EmailReader {
     public static final String EMAIL_ID = "EmailId";
     private static final Logger LOG = LoggerFactory.getLogger(EmailReader.class);
 
-    private final S3Spool spool;
-    private final AreaDirectory areas;
-    private final EmailKeys keys;
-    private final long maxEmailBytes;
+    private S3Spool spool;
+    private AreaDirectory areas;
+    private EmailKeys keys;
+    private long maxEmailBytes;
     private final Session session;
 
     public EmailReader(S3Spool spool, AreaDirectory areas, EmailKeys keys, long maxEmailBytes) {
+        this();
+        setSpool(spool);
+        setAreas(areas);
+        setKeys(keys);
+        setMaxEmailBytes(maxEmailBytes);
+    }
+
+    public void setSpool(S3Spool spool) {
         this.spool = spool;
+    }
+
+    public void setAreas(AreaDirectory areas) {
         this.areas = areas;
+    }
+
+    public void setKeys(EmailKeys keys) {
         this.keys = keys;
+    }
+
+    /** A larger email is dead-lettered without being read. */
+    public void setMaxEmailBytes(long maxEmailBytes) {
         this.maxEmailBytes = maxEmailBytes;
+    }
+
+    public EmailReader() {
         Properties properties = new Properties();
         // lenient like the original's MIME library: a boundary that matches nothing is "no parts", not a crash
         properties.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");

@@ -60,15 +60,36 @@ public class ImservLinks {
         }
     }
 
-    private final HttpClient http;
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
-    private final long maxBytes;
+    private HttpClient http;
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private long maxBytes;
+
+    public ImservLinks() {
+        this(Duration.ofSeconds(5), Duration.ofSeconds(30), 52_428_800);
+    }
 
     public ImservLinks(Duration connectTimeout, Duration readTimeout, long maxBytes) {
+        setConnectTimeout(connectTimeout);
+        this.readTimeout = readTimeout;
+        this.maxBytes = maxBytes;
+    }
+
+    private void setConnectTimeout(Duration connectTimeout) {
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.connectTimeout = connectTimeout;
-        this.readTimeout = readTimeout;
+    }
+
+    public void setConnectTimeoutMs(long millis) {
+        setConnectTimeout(Duration.ofMillis(millis));
+    }
+
+    /** For the response headers, then for every wait for more of the body. */
+    public void setReadTimeoutMs(long millis) {
+        this.readTimeout = Duration.ofMillis(millis);
+    }
+
+    public void setMaxBytes(long maxBytes) {
         this.maxBytes = maxBytes;
     }
 

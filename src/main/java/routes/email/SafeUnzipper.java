@@ -37,16 +37,36 @@ public class SafeUnzipper {
     /** Below this many uncompressed bytes the ratio is not judged (tiny, highly compressible files are normal). */
     private static final long RATIO_GRACE_BYTES = 1024 * 1024;
 
-    private final long maxEntryBytes;
+    private long maxEntryBytes;
     /** For the whole email, not per archive. */
-    private final long maxTotalBytes;
-    private final int maxRatio;
-    private final int maxDepth;
+    private long maxTotalBytes;
+    private int maxRatio;
+    private int maxDepth;
+
+    public SafeUnzipper() {
+    }
 
     public SafeUnzipper(long maxEntryBytes, long maxTotalBytes, int maxRatio, int maxDepth) {
+        setMaxEntryBytes(maxEntryBytes);
+        setMaxTotalBytes(maxTotalBytes);
+        setMaxRatio(maxRatio);
+        setMaxDepth(maxDepth);
+    }
+
+    public void setMaxEntryBytes(long maxEntryBytes) {
         this.maxEntryBytes = maxEntryBytes;
+    }
+
+    /** Everything unpacked from all the archives of one email together. */
+    public void setMaxTotalBytes(long maxTotalBytes) {
         this.maxTotalBytes = maxTotalBytes;
+    }
+
+    public void setMaxRatio(int maxRatio) {
         this.maxRatio = maxRatio;
+    }
+
+    public void setMaxDepth(int maxDepth) {
         this.maxDepth = maxDepth;
     }
 

@@ -48,9 +48,14 @@ public class SpreadsheetConverter {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'+00:00'", Locale.ROOT);
 
-    private final boolean allSheets;
+    private boolean allSheets;
 
     public SpreadsheetConverter(boolean allSheets) {
+        setAllSheets(allSheets);
+    }
+
+    /** true = every sheet to {@code <key>.<sheet>.csv} (the original converted only the first). */
+    public void setAllSheets(boolean allSheets) {
         this.allSheets = allSheets;
     }
 

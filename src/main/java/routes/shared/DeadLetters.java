@@ -8,11 +8,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +29,8 @@ public class DeadLetters {
     public static final String ERROR_TYPE = "errorType";
     public static final String SOURCE_QUEUE = "sourceQueue";
     public static final String BUSINESS_KEY = "businessKey";
+    /** Exchange property set once a message was dead-lettered: the reason (read by {@link ReplayOutcomes}). */
+    public static final String DEAD_LETTERED = "deadLetteredReason";
     static final int MAX_REASON = 1000;
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
@@ -99,6 +97,7 @@ public class DeadLetters {
             request.messageGroupId(pipeline).messageDeduplicationId(sha256(body + "\n" + reason));
         }
         sqs.sendMessage(request.build());
+        exchange.setProperty(DEAD_LETTERED, reason);
         metrics.deadLettered(pipeline);
         LOG.warn("Dead-lettered a {} message{} from route {} after {} attempt(s) to {}: {}", pipeline,
                 businessKey == null ? "" : " [" + businessKey + "]", routeId, attempts, queue, reason);
@@ -142,10 +141,6 @@ public class DeadLetters {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(text);
     }
 }

@@ -6,8 +6,12 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.support.EventNotifierSupport;
+import org.apache.camel.NamedNode;
+import org.apache.camel.Route;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.spi.RoutePolicy;
+import org.apache.camel.spi.RoutePolicyFactory;
+import org.apache.camel.support.RoutePolicySupport;
 
 import java.util.concurrent.TimeUnit;
 
@@ -15,55 +19,54 @@ import java.util.concurrent.TimeUnit;
  * Per-pipeline message metrics on the Prometheus endpoint: {@code pipeline_messages_total{pipeline,outcome}} with
  * outcome {@code in}, {@code succeeded}, {@code failed}, {@code dead_lettered}, and
  * {@code pipeline_processing_seconds{pipeline}}. A message belongs to a pipeline through its route's group.
- * It also puts the pipeline into the logging MDC for the life of each message.
+ * <p>
+ * Each message is counted ONCE, at its pipeline's entry route: a route policy on every route with a group whose
+ * consumer is not {@code direct:} (the SQS, activity or HTTP consumer). Sub-routes ({@code direct:}) and the copies
+ * a split makes are not messages. It also puts the pipeline into the logging MDC for the life of each message.
  */
-public class PipelineMetrics extends EventNotifierSupport {
+public class PipelineMetrics implements RoutePolicyFactory {
     private static final String START = "pipelineMetricsStart";
     private final CamelContext context;
     private volatile MeterRegistry registry;
 
     public PipelineMetrics(CamelContext context) {
         this.context = context;
-        setIgnoreCamelContextEvents(true);
-        setIgnoreRouteEvents(true);
-        setIgnoreServiceEvents(true);
-        setIgnoreStepEvents(true);
-        setIgnoreExchangeSendingEvents(true);
-        setIgnoreExchangeSentEvents(true);
-        setIgnoreExchangeRedeliveryEvents(true);
     }
 
     @Override
-    public boolean isEnabled(CamelEvent event) {
-        return event instanceof CamelEvent.ExchangeCreatedEvent || event instanceof CamelEvent.ExchangeCompletedEvent
-                || event instanceof CamelEvent.ExchangeFailedEvent;
-    }
+    public RoutePolicy createRoutePolicy(CamelContext camelContext, String routeId, NamedNode node) {
+        if (!(node instanceof RouteDefinition route) || route.getGroup() == null || route.getInput() == null) {
+            return null;
+        }
+        String uri = route.getInput().getEndpointUri();
+        if (uri == null || uri.startsWith("direct:")) {
+            return null; // a sub-route: its messages were counted where they entered
+        }
+        String pipeline = route.getGroup();
+        return new RoutePolicySupport() {
+            @Override
+            public void onExchangeBegin(Route entered, Exchange exchange) {
+                exchange.setProperty(START, System.nanoTime());
+                exchange.setProperty(MessageContext.PIPELINE, pipeline);
+                MessageContext.toMdc(exchange); // the consumer thread's log lines now name the pipeline
+                count(pipeline, "in");
+            }
 
-    @Override
-    public void notify(CamelEvent event) {
-        Exchange exchange = ((CamelEvent.ExchangeEvent) event).getExchange();
-        String pipeline = MessageContext.pipeline(exchange);
-        if (pipeline == null || exchange.getFromEndpoint() == null) {
-            return;
-        }
-        if (event instanceof CamelEvent.ExchangeCreatedEvent) {
-            exchange.setProperty(START, System.nanoTime());
-            exchange.setProperty(MessageContext.PIPELINE, pipeline);
-            MessageContext.toMdc(exchange); // the consumer thread's log lines now name the pipeline
-            count(pipeline, "in");
-            return;
-        }
-        Long start = exchange.getProperty(START, Long.class);
-        if (start == null) {
-            return; // a copy made by an EIP, not a message of ours
-        }
-        exchange.removeProperty(START);
-        MessageContext.clearMdc();
-        boolean failed = exchange.isFailed() || exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null;
-        count(pipeline, failed ? "failed" : "succeeded");
-        Timer.builder("pipeline_processing_seconds").tag("pipeline", pipeline)
-                .description("Time from a message's arrival to its completion").register(registry())
-                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            @Override
+            public void onExchangeDone(Route done, Exchange exchange) {
+                Long start = exchange.getProperty(START, Long.class);
+                if (start == null) {
+                    return;
+                }
+                exchange.removeProperty(START);
+                MessageContext.clearMdc();
+                boolean failed = exchange.isFailed() || exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null;
+                count(pipeline, failed ? "failed" : "succeeded");
+                Timer.builder("pipeline_processing_seconds").tag("pipeline", pipeline)
+                        .description("Time from a message's arrival to its completion").register(registry())
+                        .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            }
+        };
     }
 
     public void deadLettered(String pipeline) {

@@ -1,10 +1,10 @@
 package routes.shared;
 
-import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.Registry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ses.SesClient;
@@ -13,6 +13,13 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,9 +29,25 @@ import java.util.function.Supplier;
 /**
  * The beans every pipeline shares, bound once: the AWS SDK clients (which the Camel aws2 components autowire by
  * type), the S3 notification parser, the idempotency ledger and side-effect guard, dead-letter handling and metrics.
- * Pipeline beans are declared in their own route file's {@code beans:} section.
+ * Pipeline beans are declared in their own route file's {@code beans:} section and reference these as
+ * {@code "#bean:<name>"}.
+ * <p>
+ * Early binding: Camel creates a route file's {@code beans:} while it pre-parses the route files, before any
+ * configuration class runs. So this class is itself the one bean of {@code routes/shared-beans.yaml}, the route file
+ * loaded first, and its init method {@link #bind()} checks the configuration and binds every {@link Shared @Shared}
+ * method below under its name, lazily (a client is built when first used). Not {@code @BindToRegistry}: the YAML
+ * DSL post-processes its beans and would build and bind those at once, over a test's own clients. Any Camel runtime
+ * that loads that file first gets the same wiring: our {@code java -jar}, a plain {@code org.apache.camel.main.Main},
+ * Camel K. A bean already bound under one of these names (a test's recording client) is used instead of building one.
  */
-public class SharedBeans implements CamelConfiguration {
+public class SharedBeans implements CamelContextAware {
+    /** A shared bean: bound under {@link #value()} by {@link SharedBeans#bind()}. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    public @interface Shared {
+        String value();
+    }
+
     @PropertyInject(value = "aws.region", defaultValue = "")
     String region;
     @PropertyInject(value = "aws.access-key-id", defaultValue = "")
@@ -57,13 +80,17 @@ public class SharedBeans implements CamelConfiguration {
     @PropertyInject(value = "admin.token", defaultValue = "")
     String adminToken;
 
-    private final Map<String, Object> singletons = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Object> singletons = new java.util.HashMap<>();
+    private CamelContext camelContext;
     private AwsClients clients;
     private PipelineMetrics pipelineMetrics;
     private DeadLetters deadLetters;
 
-    @BindToRegistry("awsClients")
-    public AwsClients awsClients() {
+    @Shared("awsClients")
+    public synchronized AwsClients awsClients() {
+        if (clients == null && injected.get("awsClients") instanceof AwsClients given) {
+            clients = given;
+        }
         if (clients == null) {
             String regionOrDefault = region == null || region.isBlank() ? "us-east-1" : region;
             clients = new AwsClients(regionOrDefault, accessKeyId, secretAccessKey, service -> switch (service) {
@@ -79,103 +106,103 @@ public class SharedBeans implements CamelConfiguration {
         return clients;
     }
 
-    @BindToRegistry("s3Client")
+    @Shared("s3Client")
     public S3Client s3Client() {
         return singleton("s3Client", () -> awsClients().s3());
     }
 
-    @BindToRegistry("sqsClient")
+    @Shared("sqsClient")
     public SqsClient sqsClient() {
         return singleton("sqsClient", () -> awsClients().sqs());
     }
 
-    @BindToRegistry("dynamoDbClient")
+    @Shared("dynamoDbClient")
     public DynamoDbClient dynamoDbClient() {
         return singleton("dynamoDbClient", () -> awsClients().dynamoDb());
     }
 
-    @BindToRegistry("snsClient")
+    @Shared("snsClient")
     public SnsClient snsClient() {
         return singleton("snsClient", () -> awsClients().sns());
     }
 
-    @BindToRegistry("sesClient")
+    @Shared("sesClient")
     public SesClient sesClient() {
         return singleton("sesClient", () -> awsClients().sesV1());
     }
 
-    @BindToRegistry("sesV2Client")
+    @Shared("sesV2Client")
     public SesV2Client sesV2Client() {
         return singleton("sesV2Client", () -> awsClients().ses());
     }
 
-    @BindToRegistry("sfnClient")
+    @Shared("sfnClient")
     public SfnClient sfnClient() {
         return singleton("sfnClient", () -> awsClients().sfn());
     }
 
-    @BindToRegistry("s3Spool")
+    @Shared("s3Spool")
     public S3Spool s3Spool() {
-        return new S3Spool(s3Client());
+        return singleton("s3Spool", () -> new S3Spool(s3Client()));
     }
 
-    @BindToRegistry("s3Events")
+    @Shared("s3Events")
     public S3EventParser s3Events() {
-        return new S3EventParser();
+        return singleton("s3Events", S3EventParser::new);
     }
 
-    @BindToRegistry("idempotencyLedger")
+    @Shared("idempotencyLedger")
     public IdempotencyLedger idempotencyLedger() {
         return singleton("idempotencyLedger",
                 () -> new IdempotencyLedger(dynamoDbClient(), ledgerTable, Duration.parse(ledgerRetention), Clock.systemUTC())
                         .maximumHold(Duration.parse(maximumHold)));
     }
 
-    @BindToRegistry("pipelineMetrics")
-    public PipelineMetrics pipelineMetrics(CamelContext context) {
+    @Shared("pipelineMetrics")
+    public synchronized PipelineMetrics pipelineMetrics(CamelContext context) {
         if (pipelineMetrics == null) {
-            pipelineMetrics = new PipelineMetrics(context);
+            pipelineMetrics = injected.get("pipelineMetrics") instanceof PipelineMetrics given ? given : new PipelineMetrics(context);
         }
         return pipelineMetrics;
     }
 
-    @BindToRegistry("deadLetters")
-    public DeadLetters deadLetters(CamelContext context) {
+    @Shared("deadLetters")
+    public synchronized DeadLetters deadLetters(CamelContext context) {
         if (deadLetters == null) {
-            deadLetters = new DeadLetters(sqsClient(), pipelineMetrics(context));
+            deadLetters = injected.get("deadLetters") instanceof DeadLetters given ? given : new DeadLetters(sqsClient(), pipelineMetrics(context));
         }
         return deadLetters;
     }
 
-    @BindToRegistry("redeliveryAttempts")
+    @Shared("redeliveryAttempts")
     public org.apache.camel.Processor redeliveryAttempts(CamelContext context) {
-        return deadLetters(context)::countAttempt;
+        return singleton("redeliveryAttempts", () -> (org.apache.camel.Processor) deadLetters(context)::countAttempt);
     }
 
-    @BindToRegistry("visibilityBackoff")
+    @Shared("visibilityBackoff")
     public VisibilityBackoff visibilityBackoff(CamelContext context) {
-        return VisibilityBackoff.fromProperties(context, sqsClient(), deadLetters(context));
+        return singleton("visibilityBackoff", () -> VisibilityBackoff.fromProperties(context, sqsClient(), deadLetters(context)));
     }
 
-    @BindToRegistry("deadLetterReplayer")
+    @Shared("deadLetterReplayer")
     public DeadLetterReplayer deadLetterReplayer(CamelContext context) {
-        return new DeadLetterReplayer(context, sqsClient());
+        return singleton("deadLetterReplayer", () -> new DeadLetterReplayer(context, sqsClient()));
     }
 
-    @BindToRegistry("adminAccess")
+    @Shared("adminAccess")
     public AdminAccess adminAccess() {
-        return new AdminAccess(adminToken);
+        return singleton("adminAccess", () -> new AdminAccess(adminToken));
     }
 
-    @Override
-    public void configure(CamelContext context) {
+    private void configureContext(CamelContext context) {
         TemplatedRouteGroups.install(context);
         try {
             TaskProcessorCheck.install(context);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        context.getManagementStrategy().addEventNotifier(pipelineMetrics(context));
+        context.addRoutePolicyFactory(pipelineMetrics(context));
+        context.addRoutePolicyFactory(new ReplayOutcomes(context));
         Map<String, Supplier<Runnable>> probes = new LinkedHashMap<>();
         probes.put("s3", () -> () -> context.getRegistry().lookupByNameAndType("s3Client", S3Client.class).listBuckets(b -> b.maxBuckets(1)));
         probes.put("sqs", () -> () -> context.getRegistry().lookupByNameAndType("sqsClient", SqsClient.class).listQueues(b -> b.maxResults(1)));
@@ -185,18 +212,18 @@ public class SharedBeans implements CamelConfiguration {
         probes.put("sfn", () -> () -> context.getRegistry().lookupByNameAndType("sfnClient", SfnClient.class).listActivities(b -> b.maxResults(1)));
         HealthCheckRegistry registry = HealthCheckRegistry.get(context);
         if (registry != null) {
-            registry.register(AwsReachabilityCheck.forServices(healthServices, probes));
+            registry.register(AwsReachabilityCheck.forServices(healthServices, probes).start());
         }
     }
 
-    @BindToRegistry("taskCallbacks")
+    @Shared("taskCallbacks")
     public TaskCallbacks taskCallbacks(CamelContext context) {
         return singleton("taskCallbacks", () -> new TaskCallbacks(sfnClient(), sideEffectGuard(),
                 () -> java.util.Optional.ofNullable(context.getRegistry().findSingleByType(io.micrometer.core.instrument.MeterRegistry.class))
                         .orElse(io.micrometer.core.instrument.Metrics.globalRegistry)));
     }
 
-    @BindToRegistry("taskHeartbeats")
+    @Shared("taskHeartbeats")
     public TaskHeartbeats taskHeartbeats(CamelContext context) {
         return singleton("taskHeartbeats", () -> {
             TaskHeartbeats heartbeats = new TaskHeartbeats();
@@ -205,13 +232,99 @@ public class SharedBeans implements CamelConfiguration {
         });
     }
 
-    @BindToRegistry("sideEffectGuard")
+    @Shared("sideEffectGuard")
     public SideEffectGuard sideEffectGuard() {
         return singleton("sideEffectGuard", () -> new SideEffectGuard(idempotencyLedger(), Duration.parse(effectLease)));
     }
 
+    /** One instance per name (or the injected one); re-entrant, as one shared bean builds on others. */
     @SuppressWarnings("unchecked")
-    private <T> T singleton(String name, Supplier<T> factory) {
-        return (T) singletons.computeIfAbsent(name, n -> factory.get());
+    private synchronized <T> T singleton(String name, Supplier<T> factory) {
+        Object bean = injected.get(name);
+        if (bean == null) {
+            bean = singletons.get(name);
+        }
+        if (bean == null) {
+            bean = factory.get();
+            singletons.put(name, bean);
+        }
+        return (T) bean;
+    }
+
+    /** Beans bound under a shared bean's name before {@link #bind()} (tests' clients): used instead of building one. */
+    private final Map<String, Object> injected = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean bound;
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    /**
+     * The init method of {@code routes/shared-beans.yaml}'s bean: fails fast on missing configuration or a taken HTTP
+     * port ({@link MissingConfiguration}), then binds every shared bean under its {@link Shared} name.
+     */
+    public synchronized void bind() {
+        if (bound) {
+            return;
+        }
+        CamelContext context = camelContext;
+        if (context == null) {
+            throw new IllegalStateException("SharedBeans.bind() needs the CamelContext (bind it through the registry)");
+        }
+        RequiredConfiguration.failFastIfMissing(context);
+        ServerPort.requireFree(context);
+        injectProperties(context);
+        Registry registry = context.getRegistry();
+        for (Method method : SharedBeans.class.getMethods()) {
+            Shared annotation = method.getAnnotation(Shared.class);
+            if (annotation == null) {
+                continue;
+            }
+            String name = annotation.value();
+            Object given = registry.lookupByName(name);
+            if (given != null) {
+                injected.put(name, given);
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            Class<Object> type = (Class<Object>) method.getReturnType();
+            Supplier<Object> factory = org.apache.camel.util.function.Suppliers.memorize(() -> invoke(method, context));
+            registry.bind(name, type, factory);
+        }
+        configureContext(context);
+        bound = true;
+    }
+
+    private Object invoke(Method method, CamelContext context) {
+        try {
+            return method.getParameterCount() == 0 ? method.invoke(this) : method.invoke(this, context);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The {@link PropertyInject} fields, resolved now (this bean is created by the YAML DSL, not post-processed). */
+    private void injectProperties(CamelContext context) {
+        for (Field field : SharedBeans.class.getDeclaredFields()) {
+            PropertyInject inject = field.getAnnotation(PropertyInject.class);
+            if (inject == null) {
+                continue;
+            }
+            String value = context.getPropertiesComponent().resolveProperty(inject.value())
+                    .map(context::resolvePropertyPlaceholders).orElse(inject.defaultValue());
+            try {
+                field.set(this, value);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

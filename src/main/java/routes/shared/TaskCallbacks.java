@@ -113,11 +113,11 @@ public class TaskCallbacks {
 
     /** How logs, ledger keys and errors name a token: a prefix of its SHA-256, never the token. */
     public static String tokenHash(String taskToken) {
-        return taskToken == null ? "(no token)" : "sha256:" + DeadLetters.sha256(taskToken).substring(0, 16);
+        return taskToken == null ? "(no token)" : "sha256:" + Sha256.hex(taskToken).substring(0, 16);
     }
 
     static String effectKey(String taskToken) {
-        return "task-callback#" + DeadLetters.sha256(requireToken(taskToken));
+        return "task-callback#" + Sha256.hex(requireToken(taskToken));
     }
 
     private Outcome complete(String pipeline, String taskToken, String completion, Runnable request) {

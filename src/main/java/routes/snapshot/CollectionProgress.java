@@ -17,11 +17,22 @@ import java.util.List;
 public class CollectionProgress {
     private static final Logger LOG = LoggerFactory.getLogger(CollectionProgress.class);
 
-    private final StatusTable statusTable;
-    private final SnapshotMetrics metrics;
+    private StatusTable statusTable;
+    private SnapshotMetrics metrics;
+
+    public CollectionProgress() {
+    }
 
     public CollectionProgress(StatusTable statusTable, SnapshotMetrics metrics) {
         this.statusTable = statusTable;
+        this.metrics = metrics;
+    }
+
+    public void setStatusTable(StatusTable statusTable) {
+        this.statusTable = statusTable;
+    }
+
+    public void setMetrics(SnapshotMetrics metrics) {
         this.metrics = metrics;
     }
 

@@ -17,16 +17,35 @@ import java.util.Map;
 public class ExportStateSender {
     private static final Logger LOG = LoggerFactory.getLogger(ExportStateSender.class);
 
-    private final SqsClient sqs;
-    private final String queue;
-    private final SideEffectGuard guard;
-    private final SnapshotMetrics metrics;
+    private SqsClient sqs;
+    private String queue;
+    private SideEffectGuard guard;
+    private SnapshotMetrics metrics;
     private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
+
+    public ExportStateSender() {
+    }
 
     public ExportStateSender(SqsClient sqs, String queue, SideEffectGuard guard, SnapshotMetrics metrics) {
         this.sqs = sqs;
         this.queue = queue;
         this.guard = guard;
+        this.metrics = metrics;
+    }
+
+    public void setSqs(SqsClient sqs) {
+        this.sqs = sqs;
+    }
+
+    public void setQueue(String queue) {
+        this.queue = queue;
+    }
+
+    public void setGuard(SideEffectGuard guard) {
+        this.guard = guard;
+    }
+
+    public void setMetrics(SnapshotMetrics metrics) {
         this.metrics = metrics;
     }
 

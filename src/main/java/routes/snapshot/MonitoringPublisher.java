@@ -13,16 +13,35 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
 public class MonitoringPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(MonitoringPublisher.class);
 
-    private final SnsClient sns;
-    private final String topicArn;
-    private final SideEffectGuard guard;
-    private final SnapshotMetrics metrics;
+    private SnsClient sns;
+    private String topicArn;
+    private SideEffectGuard guard;
+    private SnapshotMetrics metrics;
     private volatile String resolvedArn;
+
+    public MonitoringPublisher() {
+    }
 
     public MonitoringPublisher(SnsClient sns, String topicArn, SideEffectGuard guard, SnapshotMetrics metrics) {
         this.sns = sns;
         this.topicArn = topicArn;
         this.guard = guard;
+        this.metrics = metrics;
+    }
+
+    public void setSns(SnsClient sns) {
+        this.sns = sns;
+    }
+
+    public void setTopicArn(String topicArn) {
+        this.topicArn = topicArn;
+    }
+
+    public void setGuard(SideEffectGuard guard) {
+        this.guard = guard;
+    }
+
+    public void setMetrics(SnapshotMetrics metrics) {
         this.metrics = metrics;
     }
 

@@ -18,13 +18,28 @@ public class ProductTable {
     public static final String RECEIVED = "RECEIVED";
     public static final String COMPLETED = "COMPLETED";
 
-    private final DynamoDbClient dynamo;
-    private final String table;
-    private final SnapshotMetrics metrics;
+    private DynamoDbClient dynamo;
+    private String table;
+    private SnapshotMetrics metrics;
+
+    public ProductTable() {
+    }
 
     public ProductTable(DynamoDbClient dynamo, String table, SnapshotMetrics metrics) {
         this.dynamo = dynamo;
         this.table = table;
+        this.metrics = metrics;
+    }
+
+    public void setDynamo(DynamoDbClient dynamo) {
+        this.dynamo = dynamo;
+    }
+
+    public void setTable(String table) {
+        this.table = table;
+    }
+
+    public void setMetrics(SnapshotMetrics metrics) {
         this.metrics = metrics;
     }
 

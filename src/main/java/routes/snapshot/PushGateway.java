@@ -30,9 +30,9 @@ public class PushGateway implements AutoCloseable {
     public static final String JOB = "snapshot_sender_status_checker";
     private static final Logger LOG = LoggerFactory.getLogger(PushGateway.class);
 
-    private final String address;
-    private final SnapshotMetrics metrics;
-    private final Duration retention;
+    private String address = "";
+    private SnapshotMetrics metrics;
+    private Duration retention = Duration.ofMinutes(10);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "snapshot-metrics-cleanup");
@@ -41,9 +41,26 @@ public class PushGateway implements AutoCloseable {
     });
 
     /** {@code address}: {@code host:port} or a URL; empty = no push gateway. */
+    public PushGateway() {
+    }
+
     public PushGateway(String address, SnapshotMetrics metrics, String retention) {
+        setAddress(address);
+        setMetrics(metrics);
+        setCompletedRunRetention(retention);
+    }
+
+    /** host:port or URL of a Prometheus push gateway; empty = none. */
+    public void setAddress(String address) {
         this.address = address == null ? "" : address.trim();
+    }
+
+    public void setMetrics(SnapshotMetrics metrics) {
         this.metrics = metrics;
+    }
+
+    /** ISO-8601: how long a completed run's metrics stay. */
+    public void setCompletedRunRetention(String retention) {
         this.retention = Duration.parse(retention);
     }
 

@@ -40,11 +40,22 @@ public class StatusTable {
     public record FileCount(CollectionItem collection, boolean counted) {
     }
 
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private DynamoDbClient dynamo;
+    private String table;
+
+    public StatusTable() {
+    }
 
     public StatusTable(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    public void setDynamo(DynamoDbClient dynamo) {
+        this.dynamo = dynamo;
+    }
+
+    public void setTable(String table) {
         this.table = table;
     }
 

@@ -22,14 +22,31 @@ public class CouncilNames {
     private static final Logger LOG = LoggerFactory.getLogger(CouncilNames.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String baseUrl;
-    private final String token;
-    private final HttpClient http;
-    private final Duration timeout;
+    private String baseUrl = "";
+    private String token = "";
+    private HttpClient http;
+    private Duration timeout;
+
+    public CouncilNames() {
+        setTimeoutSeconds(30);
+    }
 
     public CouncilNames(String baseUrl, String token, int timeoutSeconds) {
+        setUrl(baseUrl);
+        setToken(token);
+        setTimeoutSeconds(timeoutSeconds);
+    }
+
+    /** {@code GET <url>/<council>.json}; empty = the council id is its name. */
+    public void setUrl(String baseUrl) {
         this.baseUrl = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");
+    }
+
+    public void setToken(String token) {
         this.token = token == null ? "" : token;
+    }
+
+    public void setTimeoutSeconds(int timeoutSeconds) {
         this.timeout = Duration.ofSeconds(timeoutSeconds);
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }

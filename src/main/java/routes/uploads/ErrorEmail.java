@@ -13,21 +13,45 @@ import software.amazon.awssdk.services.ses.SesClient;
  * {@code \n\nPlease follow up.}. Not sent when suppressed (a lone Democracy Counts file) or when no recipient is
  * configured. Sent once per decision.
  */
-public class ErrorEmail extends SharedBeanUser {
+public class ErrorEmail {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorEmail.class);
 
-    private final String ses;
-    private final String from;
-    private final String to;
-    private final Stage stage;
-    private final String guard;
+    private SesClient ses;
+    private String from;
+    private String to = "";
+    private Stage stage;
+    private SideEffectGuard guard;
 
-    /** {@code ses}, {@code guard}: registry names of the SES (v1) client and the {@link SideEffectGuard}. */
-    public ErrorEmail(String ses, String from, String to, Stage stage, String guard) {
+    public ErrorEmail() {
+    }
+
+    public ErrorEmail(SesClient ses, String from, String to, Stage stage, SideEffectGuard guard) {
+        setSes(ses);
+        setFrom(from);
+        setTo(to);
+        setStage(stage);
+        setGuard(guard);
+    }
+
+    /** The SES (v1) client. */
+    public void setSes(SesClient ses) {
         this.ses = ses;
+    }
+
+    public void setFrom(String from) {
         this.from = from;
+    }
+
+    /** The operator's address; empty = no email. */
+    public void setTo(String to) {
         this.to = to == null ? "" : to;
+    }
+
+    public void setStage(Stage stage) {
         this.stage = stage;
+    }
+
+    public void setGuard(SideEffectGuard guard) {
         this.guard = guard;
     }
 
@@ -53,8 +77,8 @@ public class ErrorEmail extends SharedBeanUser {
         if (upload.emailSuppressed() || to.isBlank()) {
             return;
         }
-        shared(guard, SideEffectGuard.class).once(UploadDecisions.PIPELINE, upload.effectKey("error-email"), () -> {
-            String id = shared(ses, SesClient.class).sendEmail(b -> b.source(from).destination(d -> d.toAddresses(to))
+        guard.once(UploadDecisions.PIPELINE, upload.effectKey("error-email"), () -> {
+            String id = ses.sendEmail(b -> b.source(from).destination(d -> d.toAddresses(to))
                     .message(m -> m.subject(s -> s.charset("utf-8").data(subject(upload)))
                             .body(t -> t.text(x -> x.charset("utf-8").data(body(upload)))))).messageId();
             LOG.info("Sent the error email for {} ({})", upload, id);

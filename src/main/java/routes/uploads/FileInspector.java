@@ -11,16 +11,32 @@ public class FileInspector {
     public static final String TOO_SMALL = "Expected file to be at least 1KB";
     public static final String TOO_BIG = "Expected file to be under 150MB";
 
-    private final long minBytes;
-    private final long maxBytes;
-    private final Set<String> exemptCouncils;
+    private long minBytes;
+    private long maxBytes;
+    private Set<String> exemptCouncils = Set.of();
     private final CsvInspector csv = new CsvInspector();
     private final JsonSnapshotInspector json = new JsonSnapshotInspector();
 
+    public FileInspector() {
+    }
+
     public FileInspector(long minBytes, long maxBytes, String exemptCouncils) {
+        setMinBytes(minBytes);
+        setMaxBytes(maxBytes);
+        setMinExemptCouncils(exemptCouncils);
+    }
+
+    public void setMinBytes(long minBytes) {
         this.minBytes = minBytes;
+    }
+
+    public void setMaxBytes(long maxBytes) {
         this.maxBytes = maxBytes;
-        this.exemptCouncils = UploadKey.csvSet(exemptCouncils);
+    }
+
+    /** Comma-separated council ids exempt from the minimum size. */
+    public void setMinExemptCouncils(String councils) {
+        this.exemptCouncils = UploadKey.csvSet(councils);
     }
 
     /** Whether {@code size} passes the size rule, so the file is worth downloading. */

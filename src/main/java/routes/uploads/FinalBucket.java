@@ -20,21 +20,31 @@ import java.nio.charset.StandardCharsets;
  * (skipped when the final copy already has the same ETag), and {@code report.json} written with a conditional put
  * so that a report with fewer files never replaces one with more, even when two writers race.
  */
-public class FinalBucket extends SharedBeanUser {
+public class FinalBucket {
     static final int MAX_ATTEMPTS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(FinalBucket.class);
 
-    private final String s3Client;
-    private final String bucket;
+    private S3Client s3Client;
+    private String bucket;
 
-    /** {@code s3Client}: the registry name of the S3 client. */
-    public FinalBucket(String s3Client, String bucket) {
+    public FinalBucket() {
+    }
+
+    public FinalBucket(S3Client s3Client, String bucket) {
+        setS3Client(s3Client);
+        setBucket(bucket);
+    }
+
+    public void setS3Client(S3Client s3Client) {
         this.s3Client = s3Client;
+    }
+
+    public void setBucket(String bucket) {
         this.bucket = bucket;
     }
 
     private S3Client s3() {
-        return shared(s3Client, S3Client.class);
+        return s3Client;
     }
 
     public void copyFiles(Upload upload) {

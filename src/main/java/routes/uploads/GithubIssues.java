@@ -24,26 +24,59 @@ import java.util.Map;
  * on it instead. Without a token it only logs the would-be issue (dry-run) and the report's {@code github_issue} stays
  * empty. Raised once per decision ({@link SideEffectGuard}).
  */
-public class GithubIssues extends SharedBeanUser {
+public class GithubIssues {
     public static final List<String> LABELS = List.of("Data Import", "ready");
     private static final Logger LOG = LoggerFactory.getLogger(GithubIssues.class);
 
-    private final IssueService issues;
-    private final String owner;
-    private final String repository;
-    private final String token;
-    private final Stage stage;
-    private final String guard;
+    private IssueService issues;
+    private String url = "https://api.github.com";
+    private String owner = "";
+    private String repository = "";
+    private String token = "";
+    private Stage stage;
+    private SideEffectGuard guard;
 
-    /** {@code guard}: the registry name of the {@link SideEffectGuard}. */
-    public GithubIssues(IssueService issues, String repo, String token, Stage stage, String guard) {
+    public GithubIssues() {
+    }
+
+    public GithubIssues(IssueService issues, String repo, String token, Stage stage, SideEffectGuard guard) {
         this.issues = issues;
+        setRepo(repo);
+        setToken(token);
+        setStage(stage);
+        setGuard(guard);
+    }
+
+    /** {@code https://api.github.com}, or a GitHub Enterprise / test server. */
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    /** {@code owner/name}. */
+    public void setRepo(String repo) {
         String[] parts = repo == null ? new String[0] : repo.split("/", 2);
         this.owner = parts.length == 2 ? parts[0] : "";
         this.repository = parts.length == 2 ? parts[1] : "";
+    }
+
+    /** Empty = dry-run: the would-be issue is logged. */
+    public void setToken(String token) {
         this.token = token == null ? "" : token;
+    }
+
+    public void setStage(Stage stage) {
         this.stage = stage;
+    }
+
+    public void setGuard(SideEffectGuard guard) {
         this.guard = guard;
+    }
+
+    private synchronized IssueService issues() {
+        if (issues == null) {
+            issues = issueService(url, token);
+        }
+        return issues;
     }
 
     /**
@@ -80,21 +113,26 @@ public class GithubIssues extends SharedBeanUser {
             upload.githubIssue("");
             return;
         }
-        String url = shared(guard, SideEffectGuard.class).once(UploadDecisions.PIPELINE, upload.effectKey("github-issue"), () -> raiseOrUpdate(upload, title, body));
+        String url = guard.once(UploadDecisions.PIPELINE, upload.effectKey("github-issue"), () -> raiseOrUpdate(upload, title, body));
         upload.githubIssue(withoutFragment(url));
     }
 
     String raiseOrUpdate(Upload upload, String title, String body) {
         try {
             Issue existing = findOpen(upload, title);
+            if (existing != null && body.equals(existing.getBody())) {
+                // our own issue for this very file set: a retry after a crash between the create and the ledger
+                LOG.info("GitHub issue {} already lists these files: not raised or commented again", existing.getHtmlUrl());
+                return existing.getHtmlUrl();
+            }
             if (existing != null) {
-                issues.createComment(owner, repository, existing.getNumber(), "Updated\n" + body);
+                issues().createComment(owner, repository, existing.getNumber(), "Updated\n" + body);
                 LOG.info("Commented on GitHub issue {}", existing.getHtmlUrl());
                 return existing.getHtmlUrl();
             }
             Issue issue = new Issue().setTitle(title).setBody(body)
                     .setLabels(LABELS.stream().map(name -> new Label().setName(name)).toList());
-            Issue created = issues.createIssue(owner, repository, issue);
+            Issue created = issues().createIssue(owner, repository, issue);
             LOG.info("Raised GitHub issue {}", created.getHtmlUrl());
             return created.getHtmlUrl();
         } catch (IOException e) {
@@ -127,7 +165,7 @@ public class GithubIssues extends SharedBeanUser {
      * council name part differs (a lookup that fell back to the id must not raise a duplicate).
      */
     private Issue findOpen(Upload upload, String title) throws IOException {
-        List<Issue> open = issues.getIssues(owner, repository, Map.of(IssueService.FILTER_STATE, IssueService.STATE_OPEN,
+        List<Issue> open = issues().getIssues(owner, repository, Map.of(IssueService.FILTER_STATE, IssueService.STATE_OPEN,
                 IssueService.FILTER_LABELS, LABELS.get(0)));
         for (Issue issue : open) {
             if (title.equals(issue.getTitle())) {

@@ -7,12 +7,23 @@ import java.util.Set;
  * and email subjects {@code **NB triggered from <stage> instance** }.
  */
 public final class Stage {
-    private final String name;
-    private final Set<String> testStages;
+    private String name = "";
+    private Set<String> testStages = Set.of();
 
-    /** {@code testStages}: comma-separated stage names that are not production (staging,development,test). */
+    public Stage() {
+    }
+
     public Stage(String name, String testStages) {
+        setName(name);
+        setTestStages(testStages);
+    }
+
+    public void setName(String name) {
         this.name = name == null ? "" : name;
+    }
+
+    /** Comma-separated stage names that are not production (staging,development,test). */
+    public void setTestStages(String testStages) {
         this.testStages = UploadKey.csvSet(testStages);
     }
 

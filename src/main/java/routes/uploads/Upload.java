@@ -105,6 +105,18 @@ public final class Upload {
         return decisionKey() + ":" + effect;
     }
 
+    /**
+     * The key the receiver of an effect (the WDIV webhook's {@code Idempotency-Key}) can deduplicate on: SHA-256 of
+     * the folder and each listed file's key and ETag, sorted. The same on every retry and replay of this decision; a
+     * different file set (the second file of a pair, a re-upload) is a different key.
+     */
+    public String idempotencyKey() {
+        StringBuilder text = new StringBuilder(folder());
+        files.stream().map(f -> f.key() + "\u0000" + (f.eTag() == null ? "" : f.eTag())).sorted()
+                .forEach(f -> text.append('\n').append(f));
+        return routes.shared.Sha256.hex(text.toString());
+    }
+
     public String reportKey() {
         return folder() + "/" + UploadKey.REPORT_FILE;
     }

@@ -17,16 +17,20 @@ public class UploadCompleteness {
     /** SQS delays a message at most 15 minutes. */
     static final long MAX_DELAY_SECONDS = 900;
 
-    private final Duration quietPeriod;
-    private final Clock clock;
+    private Duration quietPeriod = Duration.ZERO;
+    private Clock clock = Clock.systemUTC();
+
+    public UploadCompleteness() {
+    }
 
     public UploadCompleteness(Duration quietPeriod, Clock clock) {
         this.quietPeriod = quietPeriod;
         this.clock = clock;
     }
 
-    public UploadCompleteness(String quietPeriod) {
-        this(Duration.parse(quietPeriod), Clock.systemUTC());
+    /** ISO-8601 ({@code PT2M}): how long after the last file an upload counts as complete anyway. */
+    public void setQuietPeriod(String quietPeriod) {
+        this.quietPeriod = Duration.parse(quietPeriod);
     }
 
     public void check(Upload upload, Exchange exchange) {

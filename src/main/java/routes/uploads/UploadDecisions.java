@@ -15,7 +15,7 @@ import java.time.Duration;
  * a larger file set later (the second file of a pair) is a new decision, as WDIV's "more files wins". A claim that
  * does not complete (the decision failed and went to the dead-letter queue) is released so a replay can take it.
  */
-public class UploadDecisions extends SharedBeanUser {
+public class UploadDecisions {
     public static final String PIPELINE = "uploads";
     /** Header: the claim's outcome, one of {@link IdempotencyLedger.Outcome}. */
     public static final String DECISION = "UploadDecision";
@@ -23,12 +23,23 @@ public class UploadDecisions extends SharedBeanUser {
     private static final String CLAIM = "uploadDecisionClaim";
     private static final Logger LOG = LoggerFactory.getLogger(UploadDecisions.class);
 
-    private final String ledgerBean;
-    private final Duration lease;
+    private IdempotencyLedger ledger;
+    private Duration lease;
 
-    /** {@code ledger}: the registry name of the {@link IdempotencyLedger}. */
-    public UploadDecisions(String ledger, String lease) {
-        this.ledgerBean = ledger;
+    public UploadDecisions() {
+    }
+
+    public UploadDecisions(IdempotencyLedger ledger, String lease) {
+        setLedger(ledger);
+        setLease(lease);
+    }
+
+    public void setLedger(IdempotencyLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    /** ISO-8601: how long a worker holds an upload's decision before another may take it over. */
+    public void setLease(String lease) {
         this.lease = Duration.parse(lease);
     }
 
@@ -64,7 +75,7 @@ public class UploadDecisions extends SharedBeanUser {
     }
 
     private IdempotencyLedger ledger() {
-        return shared(ledgerBean, IdempotencyLedger.class);
+        return ledger;
     }
 
     public void complete(Upload upload, Exchange exchange) {

@@ -12,15 +12,21 @@ import java.util.List;
  * folder with a longer timestamp is not included; all pages), except the exact basename {@code report.json}, in
  * the listing's (key) order.
  */
-public class UploadFolders extends SharedBeanUser {
+public class UploadFolders {
     /** Headers for the route: the decision key and the file count. */
     public static final String DECISION_KEY = "UploadDecisionKey";
     public static final String FILE_COUNT = "UploadFileCount";
 
-    private final String s3Client;
+    private S3Client s3Client;
 
-    /** {@code s3Client}: the registry name of the S3 client. */
-    public UploadFolders(String s3Client) {
+    public UploadFolders() {
+    }
+
+    public UploadFolders(S3Client s3Client) {
+        setS3Client(s3Client);
+    }
+
+    public void setS3Client(S3Client s3Client) {
         this.s3Client = s3Client;
     }
 
@@ -29,7 +35,7 @@ public class UploadFolders extends SharedBeanUser {
         S3ObjectRef ref = notified.get(0);
         Upload upload = new Upload(ref.bucket(), UploadKey.parse(ref.key()));
         String prefix = upload.folder() + "/";
-        for (S3Object object : shared(s3Client, S3Client.class).listObjectsV2Paginator(b -> b.bucket(ref.bucket()).prefix(prefix)).contents()) {
+        for (S3Object object : s3Client.listObjectsV2Paginator(b -> b.bucket(ref.bucket()).prefix(prefix)).contents()) {
             String rest = object.key().substring(prefix.length());
             if (rest.isEmpty() || rest.contains("/") || rest.equals(UploadKey.REPORT_FILE)) {
                 continue;

@@ -11,17 +11,32 @@ import java.nio.file.Files;
  * Checks every file of an upload with the {@link FileInspector}. A file failing the size rule is not downloaded;
  * the others are spooled to a temporary file (never held in memory), inspected and deleted at once.
  */
-public class UploadInspection extends SharedBeanUser {
+public class UploadInspection {
     private static final Logger LOG = LoggerFactory.getLogger(UploadInspection.class);
 
-    private final String spool;
-    private final FileInspector inspector;
-    private final long maxBytes;
+    private S3Spool spool;
+    private FileInspector inspector;
+    private long maxBytes;
 
-    /** {@code spool}: the registry name of the {@link S3Spool}. */
-    public UploadInspection(String spool, FileInspector inspector, long maxBytes) {
+    public UploadInspection() {
+    }
+
+    public UploadInspection(S3Spool spool, FileInspector inspector, long maxBytes) {
+        setSpool(spool);
+        setInspector(inspector);
+        setMaxBytes(maxBytes);
+    }
+
+    public void setSpool(S3Spool spool) {
         this.spool = spool;
+    }
+
+    public void setInspector(FileInspector inspector) {
         this.inspector = inspector;
+    }
+
+    /** The largest file that is downloaded to be checked. */
+    public void setMaxBytes(long maxBytes) {
         this.maxBytes = maxBytes;
     }
 
@@ -32,7 +47,7 @@ public class UploadInspection extends SharedBeanUser {
             if (!inspector.sizeAcceptable(upload.council(), file.size())) {
                 check = inspector.inspect(upload.council(), file.key(), file.size(), null);
             } else {
-                S3Spool.SpooledObject spooled = shared(spool, S3Spool.class).spool(upload.bucket(), file.key(), maxBytes);
+                S3Spool.SpooledObject spooled = spool.spool(upload.bucket(), file.key(), maxBytes);
                 try {
                     check = inspector.inspect(upload.council(), file.key(), spooled.size(), CsvInspector.ByteSource.of(spooled.file()));
                 } finally {

@@ -31,9 +31,17 @@ public class UploadNotifications {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final S3EventParser events = new S3EventParser();
-    private final String uploadsBucket;
+    private String uploadsBucket;
+
+    public UploadNotifications() {
+    }
 
     public UploadNotifications(String uploadsBucket) {
+        setUploadsBucket(uploadsBucket);
+    }
+
+    /** The bucket councils upload to; a notification for another bucket is wrong input. */
+    public void setUploadsBucket(String uploadsBucket) {
         this.uploadsBucket = uploadsBucket;
     }
 

@@ -1,7 +1,7 @@
 package routes.email;
 
+import harness.PipelineHarness;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,26 +28,30 @@ class EmailFileRouteAdviceTest {
     @TempDir
     Path dir;
 
+    static PipelineHarness email;
+
     @BeforeAll
-    static void start() throws Exception {
-        context = EmailRouteHarness.create(new InMemoryS3(), new RecordingSqsClient(), Map.of(
-                "email.max-attachment-bytes", "1000000", "email.unzip.max-entry-bytes", "1000000",
-                "email.unzip.max-total-bytes", "1000000", "email.dry-run", "true", "errors.maximum-redeliveries", "0"));
-        AdviceWith.adviceWith(context, "email-intake", a -> a.replaceFromWith("direct:unused"));
-        AdviceWith.adviceWith(context, "email-file", a -> {
-            a.weaveById("write-data").replace().to("mock:data");
-            a.weaveById("archive-to-unprocessable").replace().setBody(a.simple("${exception.message}")).to("mock:unprocessable");
-            a.weaveById("spreadsheet-to-unprocessable").replace().setBody(a.simple("${exception.message}")).to("mock:unprocessable");
-            a.weaveById("file-to-unprocessable").replace().setBody(a.simple("${header.EmailUnprocessableReason}")).to("mock:unprocessable");
-        });
-        context.start();
+    static void start() {
+        email = PipelineHarness.pipeline("email")
+                .properties(Map.of("email.max-attachment-bytes", "1000000", "email.unzip.max-entry-bytes", "1000000",
+                        "email.unzip.max-total-bytes", "1000000", "email.dry-run", "true", "errors.maximum-redeliveries", "0"))
+                .bean("s3Client", new InMemoryS3()).bean("sqsClient", new RecordingSqsClient())
+                .replaceFrom("email-intake", "direct:unused")
+                .advice("email-file", a -> {
+                    a.weaveById("write-data").replace().to("mock:data");
+                    a.weaveById("archive-to-unprocessable").replace().setBody(a.simple("${exception.message}")).to("mock:unprocessable");
+                    a.weaveById("spreadsheet-to-unprocessable").replace().setBody(a.simple("${exception.message}")).to("mock:unprocessable");
+                    a.weaveById("file-to-unprocessable").replace().setBody(a.simple("${header.EmailUnprocessableReason}")).to("mock:unprocessable");
+                })
+                .start();
+        context = email.context();
         data = context.getEndpoint("mock:data", MockEndpoint.class);
         unprocessable = context.getEndpoint("mock:unprocessable", MockEndpoint.class);
     }
 
     @AfterAll
     static void stop() {
-        context.stop();
+        email.close();
     }
 
     @BeforeEach

@@ -1,7 +1,7 @@
 package routes.email;
 
+import harness.PipelineHarness;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -32,18 +32,19 @@ class EmailIntakeEdgeCasesTest {
     static final String UNPROCESSABLE = "es-test-data-unprocessable";
     static final String FOLDER = "sheffield/20250323-101112/";
 
+    static PipelineHarness email;
     static CamelContext context;
 
     @BeforeAll
-    static void startCamel() throws Exception {
-        context = EmailRouteHarness.create(S3, SQS, Map.of("email.max-files", "20"));
-        AdviceWith.adviceWith(context, "email-intake", advice -> advice.replaceFromWith("direct:inbox-events"));
-        context.start();
+    static void startCamel() {
+        email = PipelineHarness.pipeline("email").property("email.max-files", "20").bean("s3Client", S3).bean("sqsClient", SQS)
+                .replaceFrom("email-intake", "direct:inbox-events").start();
+        context = email.context();
     }
 
     @AfterAll
     static void stopCamel() {
-        context.stop();
+        email.close();
     }
 
     @BeforeEach

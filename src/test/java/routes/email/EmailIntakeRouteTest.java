@@ -1,8 +1,8 @@
 package routes.email;
 
+import harness.PipelineHarness;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,23 +29,26 @@ class EmailIntakeRouteTest {
     static final String UNPROCESSABLE = "es-test-data-unprocessable";
     static final String TIME = "2025-03-23T10:11:12.000Z";
 
+    static PipelineHarness email;
     static CamelContext context;
 
     /**
-     * The shared error handling and the email route file in a plain Camel context, the shared beans bound before the
-     * YAML's own beans are created; AdviceWith replaces the SQS consumer with a direct endpoint.
+     * The email pipeline as production wires it, on the in-memory S3 and the recording SQS client; the SQS consumer
+     * is replaced by a direct endpoint.
      */
     @BeforeAll
-    static void startCamel() throws Exception {
-        context = EmailRouteHarness.create(S3, SQS, Map.of(
-                "email.areas", "sheffield,sheffield-gas,npower-eon,bryt,data,highland=highlands"));
-        AdviceWith.adviceWith(context, "email-intake", advice -> advice.replaceFromWith("direct:inbox-events"));
-        context.start();
+    static void startCamel() {
+        email = PipelineHarness.pipeline("email")
+                .property("email.areas", "sheffield,sheffield-gas,npower-eon,bryt,data,highland=highlands")
+                .bean("s3Client", S3).bean("sqsClient", SQS)
+                .replaceFrom("email-intake", "direct:inbox-events")
+                .start();
+        context = email.context();
     }
 
     @AfterAll
     static void stopCamel() {
-        context.stop();
+        email.close();
     }
 
     @BeforeEach

@@ -1,11 +1,10 @@
 package routes.shared;
 
-import org.apache.camel.BindToRegistry;
-import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.BeanInject;
-import org.apache.camel.test.main.junit5.CamelMainTest;
+import harness.PipelineHarness;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
@@ -15,14 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The shared routeConfiguration: wrong input goes to the DLQ at once, failures after bounded retries, with the original body. */
-@CamelMainTest(properties = {
-        "camel.main.routes-include-pattern=classpath:routes/error-handling.yaml,classpath:test-routes/flaky-pipeline.yaml",
-        "uploads.queue.dead-letter=uploads-dead-letters",
-        "errors.maximum-redeliveries=2",
-        "errors.redelivery-delay=1",
-        "errors.backoff-multiplier=1",
-        "errors.maximum-redelivery-delay=5"},
-        configurationClasses = ErrorHandlingRouteTest.Beans.class)
 class ErrorHandlingRouteTest {
     static final RecordingSqsClient SQS = new RecordingSqsClient();
     static final FlakyStep STEP = new FlakyStep();
@@ -44,23 +35,24 @@ class ErrorHandlingRouteTest {
         }
     }
 
-    public static class Beans implements CamelConfiguration {
-        @BindToRegistry("flakyStep")
-        public FlakyStep flakyStep() {
-            return STEP;
-        }
+    static PipelineHarness pipeline;
+    CamelContext context;
 
-        @Override
-        public void configure(CamelContext context) {
-            routes.shared.DeadLetterBeans.bind(context, SQS);
-        }
+    /** A stand-in pipeline route (group uploads) with the shared error handling, wired as production wires a pipeline. */
+    @BeforeAll
+    static void start() {
+        pipeline = PipelineHarness.pipeline("uploads").routes("uploads", "classpath:test-routes/flaky-pipeline.yaml")
+                .bean("flakyStep", STEP).bean("sqsClient", SQS).start();
     }
 
-    @BeanInject
-    CamelContext context;
+    @AfterAll
+    static void stop() {
+        pipeline.close();
+    }
 
     @BeforeEach
     void reset() {
+        context = pipeline.context();
         SQS.sent.clear();
         STEP.calls.set(0);
         STEP.failTimes = 0;

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The observability conventions: readiness follows AWS reachability; messages are counted per pipeline and outcome. */
 class ObservabilityTest {
@@ -45,7 +46,7 @@ class ObservabilityTest {
         MeterRegistry meters = new SimpleMeterRegistry();
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.getRegistry().bind("meters", MeterRegistry.class, meters);
-            camel.getManagementStrategy().addEventNotifier(new PipelineMetrics(camel));
+            camel.addRoutePolicyFactory(new PipelineMetrics(camel));
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -56,10 +57,8 @@ class ObservabilityTest {
                 }
             });
             camel.start();
-            for (int i = 0; i < 100 && meters.find("pipeline_processing_seconds").timers().stream()
-                    .mapToLong(t -> t.count()).sum() < 3; i++) {
-                Thread.sleep(50);
-            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> meters.find("pipeline_processing_seconds").timers().stream()
+                    .mapToLong(t -> t.count()).sum() >= 3);
         }
         assertThat(count(meters, "in")).isEqualTo(3.0);
         assertThat(count(meters, "succeeded")).isEqualTo(2.0);

@@ -1,10 +1,5 @@
 package routes.shared;
 
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.Logger;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.Test;
 import routes.uploads.InMemoryLedger;
 import software.amazon.awssdk.services.sfn.model.InvalidOutputException;
@@ -14,7 +9,6 @@ import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,7 +45,7 @@ class TaskCallbacksTest {
 
     @Test
     void aGoneTokenIsDroppedRecordedAndNeverLogged() {
-        List<String> lines = captureLogs();
+        List<String> lines = CapturedLogs.of(TaskCallbacks.class);
         sfn.successAnswers.add(() -> RecordingSfnClient.answer(TaskTimedOutException.builder(), "TaskTimedOut", 400));
 
         assertThat(callbacks.succeed("review", TOKEN, "{}")).isEqualTo(TaskCallbacks.Outcome.TOKEN_GONE);
@@ -115,19 +109,5 @@ class TaskCallbacksTest {
         assertThat(s3.getTaskCause()).isEqualTo("SFN answered 503 SlowDown after 5 attempts: SlowDown");
         assertThat(TaskFailure.describe(new java.net.SocketTimeoutException("Read timed out"), 1).getTaskCause())
                 .isEqualTo("SocketTimeoutException after 1 attempt: Read timed out");
-    }
-
-    private static List<String> captureLogs() {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Logger logger = (Logger) LogManager.getLogger(TaskCallbacks.class);
-        AbstractAppender appender = new AbstractAppender("capture-" + System.nanoTime(), null, null, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                lines.add(event.getMessage().getFormattedMessage());
-            }
-        };
-        appender.start();
-        logger.addAppender(appender);
-        return lines;
     }
 }

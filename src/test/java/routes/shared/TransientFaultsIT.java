@@ -83,6 +83,7 @@ class TransientFaultsIT {
     private static LocalAws.RunningApplication start(LocalAws aws, String minimumAge) {
         return aws.startApplication(Map.ofEntries(
                 Map.entry("pipelines.enabled", "transforms"),
+                Map.entry("pipelines.transforms.routes", ""), // only the stand-in route below
                 Map.entry("pipelines.shared-routes", "classpath:routes/error-handling.yaml,classpath:test-routes/dead-letter-demo.yaml"),
                 Map.entry("camel.beans.demoStep", "#class:" + Outage.class.getName()),
                 Map.entry("transforms.queue.demo", "transforms-flaky"),

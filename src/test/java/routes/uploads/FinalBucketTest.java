@@ -40,7 +40,7 @@ class FinalBucketTest {
     }
 
     private FinalBucket bucket() {
-        return new FinalBucket("s3", "final-bucket").using("s3", s3.client());
+        return new FinalBucket(s3.client(), "final-bucket");
     }
 
     @Test

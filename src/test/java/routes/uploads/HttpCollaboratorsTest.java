@@ -68,14 +68,14 @@ class HttpCollaboratorsTest {
     }
 
     private static WdivWebhook hook(String path) {
-        return new WdivWebhook(HTTP.baseUrl() + path, "k", 5, "g").using("g", guard());
+        return new WdivWebhook(HTTP.baseUrl() + path, "k", 5, guard());
     }
 
     @Test
     void webhookPostsOnceWithTheTokenAndClassifiesFailures() {
         HTTP.stubFor(post("/hook").willReturn(okJson("{}")));
         SideEffectGuard guard = guard();
-        WdivWebhook hook = new WdivWebhook(HTTP.baseUrl() + "/hook", "k", 5, "guard").using("guard", guard);
+        WdivWebhook hook = new WdivWebhook(HTTP.baseUrl() + "/hook", "k", 5, guard);
         hook.post(upload());
         hook.post(upload());
         assertThat(HTTP.findAll(postRequestedFor(urlEqualTo("/hook")))).hasSize(1);
@@ -87,7 +87,7 @@ class HttpCollaboratorsTest {
                 .isInstanceOf(TransientFailure.class).hasMessage("WDIV webhook answered 500");
         assertThatThrownBy(() -> hook("/403").post(upload()))
                 .isInstanceOf(PermanentFailure.class).hasMessageStartingWith("WDIV webhook answered 403");
-        new WdivWebhook(HTTP.baseUrl() + "/none", "", 5, "g").post(upload());
+        new WdivWebhook(HTTP.baseUrl() + "/none", "", 5, null).post(upload());
         assertThat(HTTP.findAll(postRequestedFor(urlEqualTo("/none")))).as("dry-run").isEmpty();
     }
 
@@ -103,7 +103,7 @@ class HttpCollaboratorsTest {
         Upload upload = upload();
         upload.councilName("X01");
         GithubIssues issues = new GithubIssues(GithubIssues.issueService(HTTP.baseUrl(), "t"), "o/r", "t",
-                new Stage("production", ""), "g").using("g", guard());
+                new Stage("production", ""), guard());
         issues.raise(upload);
         assertThat(upload.githubIssue()).isEqualTo("https://gh/o/r/issues/9");
         assertThat(HTTP.findAll(postRequestedFor(urlEqualTo(REPO + "/issues/9/comments")))).hasSize(1);
@@ -116,7 +116,7 @@ class HttpCollaboratorsTest {
         HTTP.stubFor(get(urlPathEqualTo(REPO + "/issues")).willReturn(okJson("[]")));
         HTTP.stubFor(post(REPO + "/issues").willReturn(aResponse().withStatus(502).withBody("<html>bad gateway</html>")));
         GithubIssues issues = new GithubIssues(GithubIssues.issueService(HTTP.baseUrl(), "t"), "o/r", "t",
-                new Stage("production", ""), "g").using("g", guard());
+                new Stage("production", ""), guard());
         assertThatThrownBy(() -> issues.raise(upload())).isInstanceOf(TransientFailure.class).hasMessageStartingWith("GitHub answered 502");
         HTTP.stubFor(post(REPO + "/issues").willReturn(jsonResponse("{\"message\": \"Bad credentials\"}", 401)));
         assertThatThrownBy(() -> issues.raise(upload())).isInstanceOf(PermanentFailure.class).hasMessageStartingWith("GitHub answered 401");

@@ -126,13 +126,13 @@ class UploadRulesTest {
         Stage production = new Stage("production", "staging,development,test");
         Stage development = new Stage("development", "staging,development,test");
         Upload upload = upload(new FileCheck(KEY).fail("x"));
-        assertThat(new GithubIssues(null, "o/r", "", production, "guard").title(upload))
+        assertThat(new GithubIssues(null, "o/r", "", production, null).title(upload))
                 .isEqualTo("Import X01000000-Piddleton Parish Council for 2019-12-12");
-        assertThat(new GithubIssues(null, "o/r", "", development, "guard").title(upload))
+        assertThat(new GithubIssues(null, "o/r", "", development, null).title(upload))
                 .isEqualTo("TEST Import X01000000-Piddleton Parish Council for 2019-12-12");
-        assertThat(new ErrorEmail("ses", "from", "to", development, "guard").subject(upload))
+        assertThat(new ErrorEmail(null, "from", "to", development, null).subject(upload))
                 .isEqualTo("**NB triggered from development instance** Error with data for council X01000000-Piddleton Parish Council");
-        assertThat(new ErrorEmail("ses", "from", "to", production, "guard").subject(upload))
+        assertThat(new ErrorEmail(null, "from", "to", production, null).subject(upload))
                 .isEqualTo("Error with data for council X01000000-Piddleton Parish Council");
     }
 
@@ -140,7 +140,7 @@ class UploadRulesTest {
     void githubDryRunMakesNoCallAndLeavesTheIssueEmpty() {
         Upload upload = upload(new FileCheck(KEY).ems("Xpress").valid(3));
         upload.githubIssue("stale");
-        new GithubIssues(null, "chris48s/does-not-exist", "", new Stage("production", ""), "guard").raise(upload);
+        new GithubIssues(null, "chris48s/does-not-exist", "", new Stage("production", ""), null).raise(upload);
         assertThat(upload.githubIssue()).isEmpty();
         assertThat(GithubIssues.body(upload)).isEqualTo("EMS: Xpress\nFiles:\n- `" + KEY + "`");
         assertThat(GithubIssues.withoutFragment("https://github.com/o/r/issues/1234#issuecomment-1")).isEqualTo("https://github.com/o/r/issues/1234");

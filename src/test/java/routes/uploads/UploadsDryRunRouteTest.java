@@ -1,14 +1,16 @@
 package routes.uploads;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
-import org.apache.camel.test.main.junit5.CamelMainTest;
+import harness.PipelineHarness;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static routes.uploads.UploadFixtures.*;
@@ -17,31 +19,26 @@ import static routes.uploads.UploadFixtures.*;
  * Dry-run, as the original without keys (and the local profile): no GitHub token, no webhook key, no council lookup,
  * no error recipient. Nothing external is called; a valid upload still reaches the final bucket with its report.
  */
-@CamelMainTest(properties = {
-        "camel.main.routes-include-pattern=classpath:routes/error-handling.yaml,classpath:routes/polling-station-uploads.yaml",
-        "camel.server.enabled=false",
-        "camel.management.enabled=false",
-        "stage=development",
-        "uploads.bucket.temp=fake-upload-bucket",
-        "uploads.bucket.final=fake-final-bucket",
-        "uploads.queue.events=uploads-events",
-        "uploads.queue.dead-letter=uploads-dead-letters",
-        "uploads.github.token=",
-        "uploads.webhook.api-key=",
-        "uploads.council-lookup.url=",
-        "uploads.email.error-report=",
-        "uploads.quiet-period=PT0S"},
-        configurationClasses = UploadsRouteTest.Beans.class,
-        replaceRouteFromWith = "uploads-check=direct:uploads-events",
-        mockEndpointsAndSkip = "aws2-sqs*")
 class UploadsDryRunRouteTest {
-    @BeanInject
+    static PipelineHarness uploads;
     CamelContext context;
+
+    @BeforeAll
+    static void start() {
+        uploads = UploadsRouteTest.harness(Map.of("stage", "development", "uploads.github.token", "",
+                "uploads.webhook.api-key", "", "uploads.council-lookup.url", "", "uploads.email.error-report", "")).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        uploads.close();
+    }
 
     String folder;
 
     @BeforeEach
     void reset() {
+        context = uploads.context();
         UploadsRouteTest.HTTP.resetAll();
         UploadsRouteTest.SQS.sent.clear();
         folder = "X01000000/2019-12-12/2019-10-01T09:00:00." + UploadsRouteTest.UPLOAD_NUMBER.incrementAndGet();

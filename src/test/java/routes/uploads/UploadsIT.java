@@ -172,7 +172,11 @@ class UploadsIT {
         awaitWebhook(2);
         settle();
 
-        assertThat(HTTP.findAll(postRequestedFor(urlEqualTo("/api/beta/uploads/")))).hasSize(2);
+        List<LoggedRequest> posts = HTTP.findAll(postRequestedFor(urlEqualTo("/api/beta/uploads/")));
+        assertThat(posts).hasSize(2);
+        // issue 14 #2: the retry carries the same key, so the receiver can apply the report once
+        assertThat(posts).extracting(r -> r.getHeader(WdivWebhook.IDEMPOTENCY_KEY)).doesNotContainNull()
+                .containsOnly(posts.get(0).getHeader(WdivWebhook.IDEMPOTENCY_KEY)).hasSize(2);
         assertThat(HTTP.findAll(postRequestedFor(urlEqualTo(REPO + "/issues")))).hasSize(1);
     }
 

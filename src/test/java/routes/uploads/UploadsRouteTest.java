@@ -7,24 +7,18 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.BeanInject;
-import org.apache.camel.BindToRegistry;
-import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.test.main.junit5.CamelMainTest;
+import harness.PipelineHarness;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import routes.shared.DeadLetters;
-import routes.shared.IdempotencyLedger;
-import routes.shared.RecordingSqsClient;
 import routes.shared.S3EventParser;
-import routes.shared.S3Spool;
-import routes.shared.SideEffectGuard;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
@@ -48,27 +42,6 @@ import static routes.uploads.UploadFixtures.*;
  * the original's handler tests (§A.9 18–22, §A.10) with the §A.8 environment, plus duplicates, concurrency, retries
  * and replays.
  */
-@CamelMainTest(properties = {
-        "camel.main.routes-include-pattern=classpath:routes/error-handling.yaml,classpath:routes/polling-station-uploads.yaml",
-        "camel.server.enabled=false",
-        "camel.management.enabled=false",
-        "stage=production",
-        "uploads.bucket.temp=fake-upload-bucket",
-        "uploads.bucket.final=fake-final-bucket",
-        "uploads.queue.events=uploads-events",
-        "uploads.queue.dead-letter=uploads-dead-letters",
-        "uploads.github.repo=chris48s/does-not-exist",
-        "uploads.github.token=testing",
-        "uploads.webhook.api-key=testing",
-        "uploads.email.error-report=fred@example.com",
-        "uploads.quiet-period=PT0S",
-        "errors.maximum-redeliveries=2",
-        "errors.redelivery-delay=1",
-        "errors.backoff-multiplier=1",
-        "errors.maximum-redelivery-delay=5"},
-        configurationClasses = UploadsRouteTest.Beans.class,
-        replaceRouteFromWith = "uploads-check=direct:uploads-events",
-        mockEndpointsAndSkip = "aws2-sqs*")
 class UploadsRouteTest {
     static final String UPLOADS = "fake-upload-bucket";
     static final String FINAL = "fake-final-bucket";
@@ -89,61 +62,48 @@ class UploadsRouteTest {
             throw new ExceptionInInitializerError(e);
         }
         HTTP.start();
-        System.setProperty("uploads.webhook.url", HTTP.baseUrl() + "/api/beta/uploads/");
-        System.setProperty("uploads.council-lookup.url", HTTP.baseUrl() + "/api/beta/councils");
-        System.setProperty("uploads.github.url", HTTP.baseUrl());
     }
 
-    public static class Beans implements CamelConfiguration {
-        @BindToRegistry("s3Client")
-        public S3Client s3Client() {
-            return S3.client();
-        }
-
-        @BindToRegistry("sesClient")
-        public SesClient sesClient() {
-            return SesClient.builder().region(Region.EU_WEST_1).endpointOverride(URI.create(HTTP.baseUrl()))
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
-        }
-
-        @BindToRegistry("sqsClient")
-        public software.amazon.awssdk.services.sqs.SqsClient sqsClient() {
-            return SQS;
-        }
-
-        @BindToRegistry("s3Events")
-        public S3EventParser s3Events() {
-            return new S3EventParser();
-        }
-
-        @BindToRegistry("s3Spool")
-        public S3Spool s3Spool() {
-            return new S3Spool(S3.client());
-        }
-
-        @BindToRegistry("idempotencyLedger")
-        public IdempotencyLedger idempotencyLedger() {
-            return LEDGER;
-        }
-
-        @BindToRegistry("sideEffectGuard")
-        public SideEffectGuard sideEffectGuard() {
-            return new SideEffectGuard(LEDGER);
-        }
-
-        @Override
-        public void configure(CamelContext context) {
-            routes.shared.DeadLetterBeans.bind(context, SQS);
-        }
-    }
-
-    @BeanInject
+    static PipelineHarness uploads;
     CamelContext context;
+
+    /**
+     * The uploads pipeline as production wires it, on the in-memory S3, the recording SQS client and the in-memory
+     * ledger, with the HTTP stubs for the council lookup, GitHub, the webhook and SES; the SQS consumer is replaced by
+     * {@code direct:uploads-events} and the re-queueing producer mocked. Also used by {@link UploadsDryRunRouteTest}.
+     */
+    static PipelineHarness.Builder harness(Map<String, String> properties) {
+        return PipelineHarness.pipeline("uploads")
+                .properties(Map.of("uploads.webhook.url", HTTP.baseUrl() + "/api/beta/uploads/",
+                        "uploads.council-lookup.url", HTTP.baseUrl() + "/api/beta/councils", "uploads.github.url", HTTP.baseUrl()))
+                .properties(properties)
+                .bean("s3Client", S3.client())
+                .bean("sesClient", SesClient.builder().region(Region.EU_WEST_1).endpointOverride(URI.create(HTTP.baseUrl()))
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build())
+                .bean("sqsClient", SQS)
+                .bean("idempotencyLedger", LEDGER)
+                .replaceFrom("uploads-check", "direct:uploads-events")
+                .advice("uploads-check", a -> a.mockEndpointsAndSkip("aws2-sqs*"))
+                .advice("uploads-check-again-later", a -> a.mockEndpointsAndSkip("aws2-sqs*"));
+    }
+
+    @BeforeAll
+    static void start() {
+        uploads = harness(Map.of("stage", "production", "uploads.github.repo", "chris48s/does-not-exist",
+                "uploads.github.token", "testing", "uploads.webhook.api-key", "testing",
+                "uploads.email.error-report", "fred@example.com")).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        uploads.close();
+    }
 
     String folder;
 
     @BeforeEach
     void stubs() {
+        context = uploads.context();
         HTTP.resetAll();
         SQS.sent.clear();
         folder = "X01000000/2019-12-12/2019-09-30T17:00:02." + String.format("%06d", UPLOAD_NUMBER.incrementAndGet());
