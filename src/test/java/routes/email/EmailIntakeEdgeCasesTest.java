@@ -102,7 +102,18 @@ class EmailIntakeEdgeCasesTest {
         assertThat(S3.in(DATA)).isEmpty();
         assertThat(S3.in(UNPROCESSABLE)).extracting(InMemoryS3.StoredObject::key).containsExactly(FOLDER + "many.eml");
         assertThat(reason(FOLDER + "many.eml")).isEqualTo("the email has more than 20 files"
-                + " (email.max-files counts attachments, zip entries and spreadsheet sheets together): 21 attachments");
+                + " (email.max-files counts attachments, zip entries and spreadsheet sheets together): it has more than 20 attachments");
+    }
+
+    @Test
+    void anEmailOfCountlessMimePartsIsRefusedBeforeTheyAreAllRead() {
+        StringBuilder email = new StringBuilder("To: sheffield@x.org\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"p\"\r\n\r\n");
+        for (int i = 0; i < 500; i++) {
+            email.append("--p\r\nContent-Type: text/plain\r\n\r\nnote ").append(i).append("\r\n");
+        }
+        deliver("parts", email.append("--p--\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(reason(FOLDER + "parts.eml")).endsWith("): it has more than 120 MIME parts");
     }
 
     @Test
