@@ -26,7 +26,7 @@ public final class EmailRouteHarness {
         String[][] values = {{"stage", "test"}, {"email.bucket.inbox", "es-{{stage}}-data-inbox"},
             {"email.bucket.data", "es-{{stage}}-data-amr-data"}, {"email.bucket.unprocessable", "es-{{stage}}-data-unprocessable"},
             {"email.queue.inbox-events", "es-{{stage}}-data-inbox-events"}, {"email.queue.dead-letter", "es-{{stage}}-data-inbox-dead-letters"},
-            {"email.consumers", "1"}, {"email.areas", "sheffield"}, {"email.accept-unknown-areas", "false"},
+            {"email.consumers", "1"}, {"email.areas", "sheffield"}, {"email.accept-unknown-areas", "false"}, {"email.areas-file", ""},
             {"email.max-email-bytes", "10000000"}, {"email.max-attachment-bytes", "3000000"}, {"email.max-files", "50"},
             {"email.unzip.max-entry-bytes", "2000000"}, {"email.unzip.max-total-bytes", "5000000"}, {"email.unzip.max-ratio", "100"},
             {"email.unzip.max-depth", "2"}, {"email.download.connect-timeout-ms", "500"}, {"email.download.read-timeout-ms", "500"},
