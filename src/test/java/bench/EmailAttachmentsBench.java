@@ -62,7 +62,7 @@ public final class EmailAttachmentsBench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long retained = sampler.stop() - sampler.before;
-        System.out.printf(Locale.ROOT, "%5d attachments (email %5.1f MB, email.max-files %s): %6.2f s, %5d data objects,"
+        System.out.printf(Locale.ROOT, "%5d attachments (email %5.1f MB, email.max-files %s): %6.2f s, %8d bytes to data,"
                         + " largest heap in use after a GC during the run: %5.1f MB above the start (%.1f kB per attachment)%n",
                 attachments, Files.size(email) / 1e6, maxFiles, seconds, s3.dataWritten.get(), retained / 1e6,
                 retained / 1e3 / attachments);
