@@ -2,7 +2,6 @@
 # Upload checks benchmarks, from the repository root:
 #   bench/uploads.sh                 inspection of generated Xpress CSVs (15 MB and ~150 MB) under a 64 MB heap:
 #                                    MB/s, peak heap, speed ratio to `wc -l` (and to a plain Java newline count)
-#   bench/uploads.sh --readers       realistic sizes (1-150 MB): memory-mapped vs plain reads, segments vs one thread
 #   bench/uploads.sh --end-to-end    one whole upload (1 MB and ~150 MB) through the local AWS, PutObject to report.json
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,10 +12,6 @@ mvn -B -q dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.include
 CP="target/test-classes:target/classes:$(cat "$CP_FILE")"
 if [[ "${1:-}" == "--end-to-end" ]]; then
   java -Xmx512m -Daws.requestChecksumCalculation=when_required -cp "$CP" bench.UploadEndToEndBench
-  exit
-fi
-if [[ "${1:-}" == "--readers" ]]; then
-  java -Xmx64m -XX:+UseSerialGC -cp "$CP" routes.uploads.UploadReadersBench
   exit
 fi
 java -Xmx64m -XX:+UseSerialGC -cp "$CP" bench.UploadInspectionBench "$@"

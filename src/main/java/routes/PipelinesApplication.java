@@ -22,6 +22,7 @@ public final class PipelinesApplication {
 
     public static void main(String[] args) throws Exception {
         LogFormat.applyFromEnvironment();
+        JvmHeap.warnIfDefault();
         Main main = create(Map.of(), true);
         int code;
         try {

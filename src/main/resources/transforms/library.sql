@@ -46,3 +46,16 @@ create macro years_of(tbl) as table select distinct date from query_table(tbl) w
 
 -- The latest of the given years, or the original's error when there is none in common.
 create macro latest_of(years) as coalesce(years, error('No overlapping years in dataframes'));
+
+-- Every row of tbl plus age_total: the sum of its age columns ("0", "1", ...) from min_age to max_age.
+create macro with_age_total(tbl, min_age := 0, max_age := 200) as table
+    select *, coalesce(list_sum(list_value(*columns(lambda c: try_cast(c as integer) between min_age and max_age))), 0) as age_total
+    from query_table(tbl);
+
+-- The original's generate_population_df: population aged min_age..max_age per sub-district and year, both sexes
+-- together; rows without a sub-district are left out.
+create macro population_by_age(tbl, min_age := 0, max_age := 200) as table
+    select date, delbydel_id, delbydel_navn, bydel_id, bydel_navn, sum(age_total) as population
+    from with_age_total(tbl, min_age := min_age, max_age := max_age)
+    where date is not null and delbydel_id is not null and delbydel_navn is not null and bydel_id is not null and bydel_navn is not null
+    group by all;

@@ -240,6 +240,39 @@ class LocalAwsSmokeIT {
         }
     }
 
+    /**
+     * A multipart upload (what {@code aws s3 cp} does from 8 MB on) is announced once, as the completed object: not
+     * S3Proxy's 0-byte stub object named by the upload id that exists while the upload is in progress.
+     */
+    @Test
+    void aMultipartUploadIsAnnouncedOnlyAsTheCompletedObject() throws Exception {
+        String key = "X01000000/2026-05-07/" + UUID.randomUUID() + "/big.csv";
+        byte[] part = new byte[5 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(part, (byte) 'a');
+        String uploadId = aws.s3().createMultipartUpload(b -> b.bucket("smoke-uploads").key(key)).uploadId();
+        software.amazon.awssdk.services.s3.model.UploadPartResponse first = aws.s3().uploadPart(
+                b -> b.bucket("smoke-uploads").key(key).uploadId(uploadId).partNumber(1),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(part));
+        aws.pollS3Notifications(); // the upload in progress, seen twice: long enough to be announced if it counted
+        aws.pollS3Notifications();
+        software.amazon.awssdk.services.s3.model.UploadPartResponse second = aws.s3().uploadPart(
+                b -> b.bucket("smoke-uploads").key(key).uploadId(uploadId).partNumber(2),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("b,c\n"));
+        aws.s3().completeMultipartUpload(b -> b.bucket("smoke-uploads").key(key).uploadId(uploadId)
+                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(first.eTag()), p -> p.partNumber(2).eTag(second.eTag()))));
+
+        List<Message> events = receive("smoke-upload-events", 1);
+        List<S3ObjectRef> refs = new java.util.ArrayList<>();
+        events.forEach(event -> refs.addAll(new S3EventParser().createdObjects(event.body())));
+        aws.pollS3Notifications();
+        aws.pollS3Notifications();
+        receive("smoke-upload-events", 0).forEach(event -> refs.addAll(new S3EventParser().createdObjects(event.body())));
+        assertThat(refs).singleElement().satisfies(ref -> {
+            assertThat(ref.key()).isEqualTo(key);
+            assertThat(ref.size()).isEqualTo(part.length + 4L);
+        });
+    }
+
     @Test
     void theWholeApplicationStartsInProcessAgainstTheLocalAws() throws Exception {
         // only the shared routes: pipelines' route files may not exist on every branch

@@ -46,7 +46,8 @@ import java.util.function.Function;
  * the same (ETag, size, last-modified) in two consecutive polls, so a file still being copied into
  * {@code <dataDir>/s3/<bucket>/} is announced when complete. What was announced is remembered in
  * {@code <stateDir>/<bucket>.announced}, so a restart does not announce it again. Keys with a path segment starting
- * with a dot (S3Proxy's multipart parts, editors' and OS files) are ignored.
+ * with a dot (S3Proxy's multipart parts, editors' and OS files) are ignored, and so is the 0-byte stub object S3Proxy
+ * keeps under a multipart upload's id while the upload is in progress (S3 announces only the completed object).
  */
 public final class LocalS3Notifier implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalS3Notifier.class);
@@ -137,6 +138,9 @@ public final class LocalS3Notifier implements AutoCloseable {
             if (done.contains(versionKey) || !seen.equals(previous.get(object.key()))) {
                 continue; // already announced, or new/changing since the last poll: wait until it is stable
             }
+            if (seen.size() == 0 && multipartStub(bucket, object.key())) {
+                continue;
+            }
             String eTag = seen.eTag().isEmpty() ? md5(bucket, object.key()) : seen.eTag();
             if (eTag == null) {
                 continue; // deleted meanwhile
@@ -155,6 +159,24 @@ public final class LocalS3Notifier implements AutoCloseable {
         }
         lastPoll.put(bucket, current);
         return sent;
+    }
+
+    /**
+     * Whether a 0-byte object is S3Proxy's stub of a multipart upload: its key is the id of an upload in progress, or
+     * it is gone already (the upload completed between the listing and now, and the stub was removed).
+     */
+    private boolean multipartStub(String bucket, String key) {
+        boolean inProgress = s3.listMultipartUploadsPaginator(b -> b.bucket(bucket)).uploads().stream()
+                .anyMatch(upload -> key.equals(upload.uploadId()));
+        if (inProgress) {
+            return true;
+        }
+        try {
+            s3.headObject(b -> b.bucket(bucket).key(key));
+            return false;
+        } catch (NoSuchKeyException e) {
+            return true;
+        }
     }
 
     /** S3Proxy's own files and hidden files: any path segment starting with a dot; folder markers. */

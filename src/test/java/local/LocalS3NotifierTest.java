@@ -208,6 +208,21 @@ class LocalS3NotifierTest {
         }
 
         @Override
+        public software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse listMultipartUploads(
+                software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest request) {
+            return software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse.builder().isTruncated(false).build();
+        }
+
+        @Override
+        public software.amazon.awssdk.services.s3.model.HeadObjectResponse headObject(
+                software.amazon.awssdk.services.s3.model.HeadObjectRequest request) {
+            if (!objects.containsKey(request.key())) {
+                throw software.amazon.awssdk.services.s3.model.NoSuchKeyException.builder().build();
+            }
+            return software.amazon.awssdk.services.s3.model.HeadObjectResponse.builder().build();
+        }
+
+        @Override
         public ListObjectsV2Response listObjectsV2(ListObjectsV2Request request) {
             listCalls++;
             List<S3Object> page = new ArrayList<>();

@@ -62,7 +62,7 @@ public class AwsClients {
     }
 
     public DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder(), "dynamodb", Duration.ofSeconds(30)).build();
+        return configure(DynamoDbClient.builder(), "dynamodb", Duration.ofSeconds(10)).build();
     }
 
     public SnsClient sns() {

@@ -14,16 +14,27 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one ledger of exactly-once effects, on a DynamoDB table with a string hash key {@code pk} (and a TTL attribute
  * {@code expiresAt}). A claim is a conditional put keyed by {@code <pipeline>#<business key>}: the first claimer wins,
  * a finished claim ({@code DONE}) is never claimed again, and a claim whose lease ran out (its holder died) can be
- * taken over. Several replicas share the table; nothing is held in memory.
+ * taken over. Several replicas share the table.
+ * <p>
+ * Leases are short and kept alive by a heartbeat: while this process holds a claim it renews its lease every third of
+ * the lease (a conditional update only the holder can make), until the claim is completed or released. So a live
+ * worker keeps its claim however long the work takes (up to {@code maximumHold}, a guard against a leaked claim),
+ * and a crashed worker's claim is free again within one lease.
  */
 public class IdempotencyLedger {
     public static final String KEY = "pk";
@@ -52,12 +63,21 @@ public class IdempotencyLedger {
     private final Duration retention;
     private final Clock clock;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
+    private final Map<String, ScheduledFuture<?>> heartbeats = new ConcurrentHashMap<>();
+    private volatile Duration maximumHold = Duration.ofMinutes(30);
+    private volatile ScheduledExecutorService heartbeat;
 
     public IdempotencyLedger(DynamoDbClient dynamo, String table, Duration retention, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.retention = retention;
         this.clock = clock;
+    }
+
+    /** How long a claim is renewed at most (a claim that is never completed nor released is a bug, not work). */
+    public IdempotencyLedger maximumHold(Duration hold) {
+        this.maximumHold = hold;
+        return this;
     }
 
     public IdempotencyLedger(DynamoDbClient dynamo, String table) {
@@ -87,13 +107,20 @@ public class IdempotencyLedger {
         item.put(LEASE_UNTIL, n(now + lease.toMillis()));
         item.put(EXPIRES_AT, n(clock.instant().plus(retention).getEpochSecond()));
         try {
-            dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
+            var put = dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(#pk) OR (#state = :claimed AND #lease < :now)")
                     .expressionAttributeNames(Map.of("#pk", KEY, "#state", STATE, "#lease", LEASE_UNTIL))
                     .expressionAttributeValues(Map.of(":claimed", s(CLAIMED), ":now", n(now)))
+                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_OLD)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .build());
-            return new Claim(Outcome.ACQUIRED, key, token, null);
+            if (put.hasAttributes() && put.attributes().containsKey(OWNER)) {
+                LOG.warn("Took over the claim on {} from {}, whose lease ended at {} (its worker died or lost DynamoDB)",
+                        key, str(put.attributes(), OWNER), Instant.ofEpochMilli(Long.parseLong(put.attributes().get(LEASE_UNTIL).n())));
+            }
+            Claim claim = new Claim(Outcome.ACQUIRED, key, token, null);
+            keepAlive(claim, lease);
+            return claim;
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> old = e.hasItem() ? e.item() : current(key).orElse(Map.of());
             if (DONE.equals(str(old, STATE))) {
@@ -105,6 +132,7 @@ public class IdempotencyLedger {
 
     /** Marks a claim finished, storing an optional short result (an issue URL, a message id). Only the holder can. */
     public void complete(Claim claim, String result) {
+        stopHeartbeat(claim);
         Map<String, String> names = new HashMap<>(Map.of("#state", STATE, "#owner", OWNER));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":done", s(DONE), ":token", s(claim.token())));
         String update = "SET #state = :done";
@@ -125,6 +153,7 @@ public class IdempotencyLedger {
 
     /** Gives a claim back after a failure, so that a retry (here or on another replica) can claim it at once. */
     public void release(Claim claim) {
+        stopHeartbeat(claim);
         try {
             dynamo.deleteItem(DeleteItemRequest.builder().tableName(table).key(Map.of(KEY, s(claim.key())))
                     .conditionExpression("#owner = :token AND #state = :claimed")
@@ -135,6 +164,95 @@ public class IdempotencyLedger {
         }
     }
 
+    /**
+     * Extends the lease of a claim this process holds to {@code lease} from now. False when the claim is no longer
+     * ours (completed, released, or taken over after it expired); a failure to reach DynamoDB propagates.
+     */
+    public boolean renew(Claim claim, Duration lease) {
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(Map.of(KEY, s(claim.key())))
+                    .updateExpression("SET #lease = :until")
+                    .conditionExpression("#owner = :token AND #state = :claimed")
+                    .expressionAttributeNames(Map.of("#lease", LEASE_UNTIL, "#owner", OWNER, "#state", STATE))
+                    .expressionAttributeValues(Map.of(":until", n(clock.millis() + lease.toMillis()),
+                            ":token", s(claim.token()), ":claimed", s(CLAIMED))).build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The state of a key without claiming it: {@code ALREADY_DONE}, {@code HELD_BY_OTHER} (claimed and its lease
+     * still running), or {@code ACQUIRED} meaning free to claim. Strongly consistent.
+     */
+    public Outcome peek(String pipeline, String businessKey) {
+        Map<String, AttributeValue> item = current(key(pipeline, businessKey)).orElse(Map.of());
+        if (DONE.equals(str(item, STATE))) {
+            return Outcome.ALREADY_DONE;
+        }
+        if (CLAIMED.equals(str(item, STATE)) && item.containsKey(LEASE_UNTIL)
+                && Long.parseLong(item.get(LEASE_UNTIL).n()) >= clock.millis()) {
+            return Outcome.HELD_BY_OTHER;
+        }
+        return Outcome.ACQUIRED;
+    }
+
+    /** Claims this process holds and renews right now. */
+    public int heldClaims() {
+        return heartbeats.size();
+    }
+
+    private void keepAlive(Claim claim, Duration lease) {
+        long period = Math.max(200, lease.toMillis() / 3);
+        long until = System.nanoTime() + maximumHold.toNanos();
+        ScheduledFuture<?> beat = heartbeat().scheduleWithFixedDelay(() -> {
+            if (System.nanoTime() > until) {
+                LOG.warn("Stopped renewing the claim on {}: held longer than {} without being completed or released",
+                        claim.key(), maximumHold);
+                stopHeartbeat(claim);
+                return;
+            }
+            try {
+                if (!renew(claim, lease)) {
+                    LOG.warn("Lost the claim on {}: it expired and another worker took it (or it was finished)", claim.key());
+                    stopHeartbeat(claim);
+                }
+            } catch (RuntimeException e) {
+                // DynamoDB unreachable: nobody else can take the claim either; try again at the next beat
+                LOG.debug("Could not renew the claim on {}: {}", claim.key(), e.toString());
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
+        heartbeats.put(claim.token(), beat);
+    }
+
+    private void stopHeartbeat(Claim claim) {
+        if (claim.token() == null) {
+            return;
+        }
+        ScheduledFuture<?> beat = heartbeats.remove(claim.token());
+        if (beat != null) {
+            beat.cancel(false);
+        }
+    }
+
+    private ScheduledExecutorService heartbeat() {
+        ScheduledExecutorService current = heartbeat;
+        if (current == null) {
+            synchronized (this) {
+                if (heartbeat == null) {
+                    heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+                        Thread thread = new Thread(r, "ledger-heartbeat");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+                }
+                current = heartbeat;
+            }
+        }
+        return current;
+    }
+
     /** Whether {@code <pipeline>#<businessKey>} is finished. Strongly consistent. */
     public boolean isDone(String pipeline, String businessKey) {
         return DONE.equals(current(key(pipeline, businessKey)).map(i -> str(i, STATE)).orElse(null));
@@ -143,6 +261,12 @@ public class IdempotencyLedger {
     /** The stored result of a finished claim, if any. */
     public Optional<String> resultOf(String pipeline, String businessKey) {
         return current(key(pipeline, businessKey)).filter(i -> DONE.equals(str(i, STATE))).map(i -> str(i, RESULT));
+    }
+
+    /** Writes {@code result} under {@code <pipeline>#<key>} as finished, whatever was there, kept for {@code keep}. */
+    public void record(String pipeline, String businessKey, String result, Duration keep) {
+        dynamo.putItem(PutItemRequest.builder().tableName(table).item(Map.of(KEY, s(key(pipeline, businessKey)),
+                STATE, s(DONE), RESULT, s(result), EXPIRES_AT, n(clock.instant().plus(keep).getEpochSecond()))).build());
     }
 
     /** Forgets a key entirely (used by the idempotent repository's remove, and by operators). */

@@ -47,8 +47,10 @@ public class SharedBeans implements CamelConfiguration {
     String ledgerTable;
     @PropertyInject(value = "ledger.retention", defaultValue = "P30D")
     String ledgerRetention;
-    @PropertyInject(value = "ledger.effect-lease", defaultValue = "PT5M")
+    @PropertyInject(value = "ledger.effect-lease", defaultValue = "PT45S")
     String effectLease;
+    @PropertyInject(value = "ledger.maximum-hold", defaultValue = "PT30M")
+    String maximumHold;
 
     @PropertyInject(value = "aws.health.services", defaultValue = "s3,sqs,dynamodb,sns,ses,sfn")
     String healthServices;
@@ -125,7 +127,8 @@ public class SharedBeans implements CamelConfiguration {
     @BindToRegistry("idempotencyLedger")
     public IdempotencyLedger idempotencyLedger() {
         return singleton("idempotencyLedger",
-                () -> new IdempotencyLedger(dynamoDbClient(), ledgerTable, Duration.parse(ledgerRetention), Clock.systemUTC()));
+                () -> new IdempotencyLedger(dynamoDbClient(), ledgerTable, Duration.parse(ledgerRetention), Clock.systemUTC())
+                        .maximumHold(Duration.parse(maximumHold)));
     }
 
     @BindToRegistry("pipelineMetrics")
@@ -166,6 +169,7 @@ public class SharedBeans implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) {
+        TemplatedRouteGroups.install(context);
         context.getManagementStrategy().addEventNotifier(pipelineMetrics(context));
         Map<String, Supplier<Runnable>> probes = new LinkedHashMap<>();
         probes.put("s3", () -> () -> context.getRegistry().lookupByNameAndType("s3Client", S3Client.class).listBuckets(b -> b.maxBuckets(1)));
@@ -181,8 +185,19 @@ public class SharedBeans implements CamelConfiguration {
     }
 
     @BindToRegistry("taskCallbacks")
-    public TaskCallbacks taskCallbacks() {
-        return new TaskCallbacks(sfnClient(), sideEffectGuard());
+    public TaskCallbacks taskCallbacks(CamelContext context) {
+        return singleton("taskCallbacks", () -> new TaskCallbacks(sfnClient(), sideEffectGuard(),
+                () -> java.util.Optional.ofNullable(context.getRegistry().findSingleByType(io.micrometer.core.instrument.MeterRegistry.class))
+                        .orElse(io.micrometer.core.instrument.Metrics.globalRegistry)));
+    }
+
+    @BindToRegistry("taskHeartbeats")
+    public TaskHeartbeats taskHeartbeats(CamelContext context) {
+        return singleton("taskHeartbeats", () -> {
+            TaskHeartbeats heartbeats = new TaskHeartbeats();
+            heartbeats.setTaskCallbacks(taskCallbacks(context));
+            return heartbeats;
+        });
     }
 
     @BindToRegistry("sideEffectGuard")

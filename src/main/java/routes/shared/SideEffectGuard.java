@@ -11,8 +11,10 @@ import java.util.function.Supplier;
  *   <li>held by another worker right now: a {@link TransientFailure}, so the caller retries later;</li>
  *   <li>otherwise the action runs; success completes the claim with its result, failure releases it.</li>
  * </ul>
- * A crash between the effect and the completion leaves the claim to expire after {@code lease}; the effect may then
- * run again, so give effects that can be made idempotent at the far end (SQS dedup ids, issue lookups) their own key too.
+ * The claim's lease is short and renewed by the ledger's heartbeat while this worker lives, so a crash frees it within
+ * one lease. A crash between the effect and the completion leaves the effect unrecorded: a retry makes it again, so
+ * every effect also carries a key the far end recognises (an SQS deduplication id, the issue found by its title, an
+ * {@code Idempotency-Key} header): README "Faults and recovery" states each effect's residual window.
  */
 public class SideEffectGuard {
     private final IdempotencyLedger ledger;
@@ -24,7 +26,7 @@ public class SideEffectGuard {
     }
 
     public SideEffectGuard(IdempotencyLedger ledger) {
-        this(ledger, Duration.ofMinutes(5));
+        this(ledger, Duration.ofSeconds(45));
     }
 
     /** Runs {@code action} once for {@code <pipeline>#<effectKey>}; returns its result, or the stored one. */

@@ -31,13 +31,20 @@ public class ExportStateSender {
     }
 
     public void send(StatusMessage message) {
-        guard.once("snapshot", "export-state#" + message.correlationId() + "#" + message.collectionName(), () -> {
+        boolean[] sent = {false};
+        String messageId = guard.once("snapshot", "export-state#" + message.correlationId() + "#" + message.collectionName(), () -> {
             String body = ExportStateMessage.json(message);
-            String messageId = sqs.sendMessage(request(queueUrl(), body, message.messageGroupId())).messageId();
+            String id = sqs.sendMessage(request(queueUrl(), body, message.messageGroupId())).messageId();
             metrics.collectionReceived(message);
-            LOG.info("Collection {} fully received: export-state message {} sent to {}", message.collectionName(), messageId, queue);
-            return messageId;
+            LOG.info("Collection {} fully received: export-state message {} sent to {}", message.collectionName(), id, queue);
+            sent[0] = true;
+            return id;
         });
+        if (!sent[0]) {
+            // a rerun with a used correlation id (or a redelivery) would otherwise do nothing without a word
+            LOG.info("Collection {} of run {} was already reported received (export-state message {}): not sent again",
+                    message.collectionName(), message.correlationId(), messageId);
+        }
     }
 
     static SendMessageRequest request(String queueUrl, String body, String messageGroupId) {

@@ -40,13 +40,19 @@ public class MonitoringPublisher {
     }
 
     public void allCollectionsSuccessful(StatusMessage message) {
-        guard.once("snapshot", "monitoring-all-successful#" + message.correlationId(), () -> {
+        boolean[] published = {false};
+        String messageId = guard.once("snapshot", "monitoring-all-successful#" + message.correlationId(), () -> {
             String body = MonitoringMessage.json(message.snapshotType(), MonitoringMessage.ALL_COLLECTIONS_SUCCESSFUL,
                     message.exportDateValue(), message.correlationId());
-            String messageId = sns.publish(PublishRequest.builder().topicArn(topicArn()).message(body).build()).messageId();
+            String id = sns.publish(PublishRequest.builder().topicArn(topicArn()).message(body).build()).messageId();
             metrics.allCollectionsSuccessful(message);
-            LOG.info("All collections of {} successful: monitoring message {} published", message.correlationId(), messageId);
-            return messageId;
+            LOG.info("All collections of {} successful: monitoring message {} published", message.correlationId(), id);
+            published[0] = true;
+            return id;
         });
+        if (!published[0]) {
+            LOG.info("Run {} was already completed (monitoring message {}): 'All collections successful' not published again",
+                    message.correlationId(), messageId);
+        }
     }
 }

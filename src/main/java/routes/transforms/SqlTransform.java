@@ -12,6 +12,7 @@ import java.util.Set;
  * query whose rows are the output frame) plus a table of the types it accepts ({@link OutputType}).
  */
 public final class SqlTransform implements TransformFunction {
+    private static final String ANY_TYPE = "*";
     private final String name;
     private final Map<String, String> inputs;
     private final Map<String, OutputType> types;
@@ -40,12 +41,12 @@ public final class SqlTransform implements TransformFunction {
 
     @Override
     public Set<String> types() {
-        return types.keySet();
+        return types.containsKey(ANY_TYPE) ? Set.of() : types.keySet();
     }
 
     @Override
     public List<Map<String, Object>> run(TransformEngine.Session session, String type, String outputDataset, Clock clock) {
-        OutputType output = types.get(type);
+        OutputType output = types.containsKey(ANY_TYPE) ? types.get(ANY_TYPE) : types.get(type);
         Frame frame = session.run(name, SqlScript.load(sqlResource));
         if (output.query() != null) {
             frame = session.query(name, output.query());
@@ -78,6 +79,12 @@ public final class SqlTransform implements TransformFunction {
 
         public Builder sql(String resource) {
             this.sql = resource;
+            return this;
+        }
+
+        /** The output whatever the type (the original ignored it): the function then lists no types. */
+        public Builder anyType(OutputType output) {
+            types.put(ANY_TYPE, output);
             return this;
         }
 

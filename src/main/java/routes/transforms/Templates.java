@@ -96,6 +96,18 @@ public final class Templates {
         };
     }
 
+    /** G with the population of the last {@code years} years as history: columns named by the years up to the latest. */
+    public static Template gLastYears(int years) {
+        return (frame, rows, series) -> {
+            Long max = frame.maxDate();
+            List<String> columns = new ArrayList<>();
+            for (long year = max - years + 1; year <= max; year++) {
+                columns.add(String.valueOf(year));
+            }
+            return g(columns).values(frame, rows, series);
+        };
+    }
+
     /**
      * H: per group of columns (series here are groups joined with {@code ,}), a list over rows of
      * {@code {"date", <column>: value...}} without the missing fields; rows left with only the date are dropped.

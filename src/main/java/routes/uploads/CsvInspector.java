@@ -25,8 +25,7 @@ import java.util.Locale;
  *   {@code Incomplete file: Expected <H> columns on row <N> found <L>} (rows = N);</li>
  *   <li>a parser error: {@code Failed to parse body -> line <n>: <error>} (rows = 0).</li>
  * </ol>
- * Otherwise the file is valid and its rows count every record, the header included. A large file in a byte encoding
- * is read in parallel segments with the same outcome ({@link CsvSegments}).
+ * Otherwise the file is valid and its rows count every record, the header included.
  */
 public class CsvInspector {
     /** Re-opens the file's bytes from the start; called once per encoding tried. */
@@ -41,31 +40,23 @@ public class CsvInspector {
             return in;
         }
 
-        /** The number of bytes, or -1 when unknown (then the file is read in one piece). */
-        default long size() {
-            return -1;
-        }
-
-        /** A file, read through a memory mapping ({@link MappedFileInput}). */
+        /**
+         * A file, read with plain {@code read} calls. Not memory-mapped: a mapping outlives the file's deletion until
+         * a garbage collection unmaps it, so a deleted spool file kept its disk space (measured: mapping saved
+         * nothing that matters at upload sizes, bench/README.md).
+         */
         static ByteSource of(Path file) {
             return new ByteSource() {
                 @Override
                 public InputStream open() throws IOException {
-                    return new MappedFileInput(file);
+                    return java.nio.file.Files.newInputStream(file);
                 }
 
                 @Override
                 public InputStream openAt(long offset) throws IOException {
-                    return MappedFileInput.from(file, offset);
-                }
-
-                @Override
-                public long size() {
-                    try {
-                        return java.nio.file.Files.size(file);
-                    } catch (IOException e) {
-                        return -1;
-                    }
+                    java.nio.channels.SeekableByteChannel channel = java.nio.file.Files.newByteChannel(file);
+                    channel.position(offset);
+                    return java.nio.channels.Channels.newInputStream(channel);
                 }
             };
         }
@@ -82,29 +73,8 @@ public class CsvInspector {
                     int from = (int) Math.min(offset, bytes.length);
                     return new java.io.ByteArrayInputStream(bytes, from, bytes.length - from);
                 }
-
-                @Override
-                public long size() {
-                    return bytes.length;
-                }
             };
         }
-    }
-
-    /** Files from this size on are read in parallel segments ({@link CsvSegments}), one per processor, at most 4. */
-    static final long MIN_SEGMENT_BYTES = 8L * 1024 * 1024;
-
-    private final int segments;
-    private final long minSegmentBytes;
-
-    public CsvInspector() {
-        this(Math.min(4, Runtime.getRuntime().availableProcessors()), MIN_SEGMENT_BYTES);
-    }
-
-    /** Reads a file of at least {@code 2 * minSegmentBytes} in up to {@code segments} parallel segments. */
-    CsvInspector(int segments, long minSegmentBytes) {
-        this.segments = segments;
-        this.minSegmentBytes = minSegmentBytes;
     }
 
     static final int HEADER_SAMPLE_CHARS = 64 * 1024;
@@ -158,12 +128,19 @@ public class CsvInspector {
                     return check.fail("File has only " + columns + " columns. We might have failed to detect the delimiter");
                 }
                 check.ems(Ems.fromHeader(header));
-                CsvSegments parts = input instanceof InputStream && segments > 1 && source.size() >= 2 * minSegmentBytes
-                        ? CsvSegments.plan(source, source.size(), segments, minSegmentBytes) : null;
-                return (parts != null ? parts : CsvSegments.whole(source))
-                        .check(csv, byteOrderMark, encoding, delimiter, columns, check);
+                long rows = 1; // the header
+                while (true) {
+                    int found = csv.nextRecord();
+                    if (found < 0) {
+                        return check.valid(rows);
+                    }
+                    rows++;
+                    if (found < columns) {
+                        return check.incompleteRow(columns, rows, found);
+                    }
+                }
             } catch (PythonCsvReader.CsvError e) {
-                return check.parseError(e.line(), e.getMessage()); // in the header
+                return check.parseError(e.line(), e.getMessage());
             }
         }
     }

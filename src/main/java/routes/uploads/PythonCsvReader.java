@@ -63,7 +63,6 @@ public final class PythonCsvReader {
     private int limit;
     private boolean eof;
     /** Byte mode: how many bytes of the input came before the current buffer. */
-    private long bufferStart;
 
     // byte mode: UTF-8 / windows-1252 / latin-1 read straight from bytes (every structural character is ASCII)
     private final InputStream bytesIn;
@@ -112,14 +111,6 @@ public final class PythonCsvReader {
         this.encoding = encoding;
         this.bytes = new byte[BYTE_BUFFER_SIZE];
         this.delimiters = (delimiter & 0xFFL) * EACH_BYTE;
-    }
-
-    /**
-     * Byte mode: how many bytes of the input have been consumed; right after {@link #nextRecord()} returned, the
-     * offset where the next record starts.
-     */
-    public long bytesRead() {
-        return bufferStart + pos;
     }
 
     /** Python's {@code reader.line_num}: how many lines have been read. */
@@ -556,7 +547,6 @@ public final class PythonCsvReader {
             eof = true;
             return false;
         }
-        bufferStart += limit;
         pos = 0;
         limit = n;
         return true;

@@ -5,6 +5,7 @@ import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import routes.shared.IdempotencyLedger;
+import routes.shared.RetryLater;
 
 import java.time.Duration;
 
@@ -31,9 +32,18 @@ public class UploadDecisions extends SharedBeanUser {
         this.lease = Duration.parse(lease);
     }
 
-    /** Sets {@link #ALREADY_DECIDED}: a cheap check before the files are downloaded. */
+    /**
+     * Sets {@link #ALREADY_DECIDED}: a cheap check before the files are downloaded. An upload another worker is
+     * deciding right now (its lock's lease running) is not downloaded and inspected again: a {@link RetryLater}, so
+     * its message waits on the queue until the decision is done or the lock's holder died.
+     */
     public void checkDecided(Upload upload, Exchange exchange) {
-        exchange.getMessage().setHeader(ALREADY_DECIDED, ledger().isDone(PIPELINE, upload.decisionKey()));
+        IdempotencyLedger.Outcome state = ledger().peek(PIPELINE, upload.decisionKey());
+        if (state == IdempotencyLedger.Outcome.HELD_BY_OTHER) {
+            throw new RetryLater("Upload " + upload.folder() + " with " + upload.files().size()
+                    + " file(s) is being decided by another worker");
+        }
+        exchange.getMessage().setHeader(ALREADY_DECIDED, state == IdempotencyLedger.Outcome.ALREADY_DONE);
     }
 
     public void claim(Upload upload, Exchange exchange) {

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The ledger's conditional writes against the local DynamoDB (dynalite), on the catalogue's ledger table. */
 @ExtendWith(LocalAwsExtension.class)
@@ -149,6 +150,34 @@ class IdempotencyLedgerIT {
         IdempotencyLedger later = ledgerAt(Clock.offset(Clock.systemUTC(), LEASE.plusMinutes(1)));
         assertThat(later.claim("uploads", key, LEASE).outcome()).isEqualTo(IdempotencyLedger.Outcome.ACQUIRED);
         assertThat(ledger.isDone("uploads", key)).isFalse();
+    }
+
+    // issue 14 #1: a short lease stays with its live worker (heartbeat) however long the work takes...
+    @Test
+    void aLiveWorkerKeepsItsShortLeaseWhileItWorks() {
+        Duration lease = Duration.ofSeconds(1);
+        IdempotencyLedger.Claim claim = ledger.claim("uploads", key, lease);
+        IdempotencyLedger other = ledgerAt(Clock.systemUTC());
+        await().during(Duration.ofMillis(3500)).atMost(Duration.ofSeconds(5))
+                .until(() -> other.claim("uploads", key, lease).outcome() == IdempotencyLedger.Outcome.HELD_BY_OTHER);
+        assertThat(other.peek("uploads", key)).isEqualTo(IdempotencyLedger.Outcome.HELD_BY_OTHER);
+        ledger.complete(claim, "done");
+        assertThat(ledger.heldClaims()).isZero();
+        assertThat(other.claim("uploads", key, lease).outcome()).isEqualTo(IdempotencyLedger.Outcome.ALREADY_DONE);
+    }
+
+    // ... and a crashed worker's claim (no more heartbeats) is free again within one lease, without an operator
+    @Test
+    void aCrashedWorkersClaimIsFreeWithinOneLease() {
+        Duration lease = Duration.ofSeconds(1);
+        software.amazon.awssdk.services.dynamodb.DynamoDbClient ownClient = new AwsClients(LocalAws.REGION, LocalAws.ACCESS_KEY,
+                LocalAws.SECRET_KEY, service -> aws.endpoints().get(service)).dynamoDb();
+        IdempotencyLedger crashing = new IdempotencyLedger(ownClient, aws.properties().apply("ledger.table"), Duration.ofDays(30), Clock.systemUTC());
+        assertThat(crashing.claim("uploads", key, lease).acquired()).isTrue();
+        long crashed = System.nanoTime();
+        ownClient.close(); // its heartbeats can no longer reach DynamoDB, as after a SIGKILL
+        await().atMost(Duration.ofSeconds(3)).until(() -> ledger.claim("uploads", key, lease).acquired());
+        assertThat(Duration.ofNanos(System.nanoTime() - crashed)).isLessThan(lease.plusMillis(1500));
     }
 
     private IdempotencyLedger ledgerAt(Clock clock) {

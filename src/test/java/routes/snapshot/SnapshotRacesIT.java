@@ -196,7 +196,8 @@ class SnapshotRacesIT {
     private String earlySuccessFile(String maximumDelay, int maximumReceives) throws Exception {
         app = new SnapshotApp(aws, 1, Map.of("errors.retry-later.initial-delay", "PT1S",
                 "errors.retry-later.maximum-delay", maximumDelay,
-                "errors.retry-later.maximum-receives", Integer.toString(maximumReceives))).start();
+                "errors.retry-later.maximum-receives", Integer.toString(maximumReceives),
+                "errors.retry-later.minimum-age", "PT0S")).start();
         aws.drain(aws.deadLetterQueue);
         String run = run();
         aws.putCollection(run, "db.c", "Exported", 1, 0, 0);

@@ -53,6 +53,15 @@ public class InMemoryLedger extends IdempotencyLedger {
     }
 
     @Override
+    public Outcome peek(String pipeline, String businessKey) {
+        Entry e = entries.get(key(pipeline, businessKey));
+        if (e != null && DONE.equals(e.state())) {
+            return Outcome.ALREADY_DONE;
+        }
+        return e != null && e.leaseUntil() >= System.currentTimeMillis() ? Outcome.HELD_BY_OTHER : Outcome.ACQUIRED;
+    }
+
+    @Override
     public boolean isDone(String pipeline, String businessKey) {
         Entry e = entries.get(key(pipeline, businessKey));
         return e != null && DONE.equals(e.state());

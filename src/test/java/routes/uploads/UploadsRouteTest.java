@@ -454,6 +454,20 @@ class UploadsRouteTest {
         assertThat(emails().get(0).get("Message.Subject.Data")).isEqualTo("Error with data for council X01000000-X01000000");
     }
 
+    /**
+     * A spool file's disk space is free as soon as the upload is decided: nothing keeps the deleted file mapped
+     * (a memory mapping outlives the file's deletion until a garbage collection, so large uploads filled the disk).
+     */
+    @Test
+    void aDecidedUploadLeavesNoDeletedSpoolFileMapped() throws Exception {
+        upload("data.csv", idoxEros());
+        notifyAbout("data.csv");
+
+        assertThat(S3.exists(FINAL, folder + "/report.json")).isTrue();
+        assertThat(java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/maps")))
+                .noneMatch(mapping -> mapping.contains("spool-") && mapping.endsWith("(deleted)"));
+    }
+
     // ---- helpers ----
 
     private ProducerTemplate template() {

@@ -11,6 +11,8 @@ public final class Functions {
 
     public static final List<TransformFunction> ALL = List.of(
             Boligpriser.FUNCTION,
-            HusholdningMedBarn.FUNCTION
+            HusholdningMedBarn.FUNCTION,
+            Folkemengde.FUNCTION,
+            AlderDistribusjonStatus.FUNCTION
     );
 }

@@ -1,0 +1,229 @@
+package routes.shared;
+
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.BeanInject;
+import org.apache.camel.builder.AdviceWithRouteBuilder;
+import org.apache.camel.test.main.junit5.AdviceRouteMapping;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import routes.uploads.InMemoryLedger;
+import software.amazon.awssdk.services.sfn.model.SfnException;
+import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The templates and the task route of routes/step-functions.yaml with a scripted Step Functions
+ * ({@link RecordingSfnClient}) and an in-memory ledger: what is sent, how often, for each way a task can end.
+ * The queue template's SQS consumer is replaced by a direct endpoint.
+ */
+@CamelMainTest(properties = {
+        "camel.main.routes-include-pattern=classpath:routes/step-functions.yaml,classpath:test-routes/step-functions-echo.yaml",
+        "camel.server.enabled=false",
+        "camel.management.enabled=false",
+        "echo.activity=" + StepFunctionsRouteTest.ACTIVITY,
+        "echo.heartbeat-activity=" + StepFunctionsRouteTest.HEARTBEAT_ACTIVITY,
+        "echo.heartbeat-interval=PT0.1S",
+        "echo.queue=echo-tasks",
+        "transforms.queue.dead-letter=echo-tasks-dead-letters",
+        "sfn.activity.pollers=2",
+        "sfn.activity.empty-poll-delay=20",
+        "sfn.heartbeat-interval=PT0S",
+        "sfn.queue.consumers=1",
+        "errors.maximum-redeliveries=2",
+        "errors.redelivery-delay=1",
+        "errors.backoff-multiplier=1",
+        "errors.maximum-redelivery-delay=5"},
+        configurationClasses = StepFunctionsRouteTest.Beans.class,
+        advices = @AdviceRouteMapping(route = "echo-queue", advice = StepFunctionsRouteTest.QueueFromDirect.class))
+class StepFunctionsRouteTest {
+    static final String ACTIVITY = "arn:aws:states:us-east-1:000000000000:activity:echo";
+    static final String HEARTBEAT_ACTIVITY = "arn:aws:states:us-east-1:000000000000:activity:echo-heartbeat";
+    static final RecordingSfnClient SFN = new RecordingSfnClient();
+    static final RecordingSqsClient SQS = new RecordingSqsClient();
+    static final InMemoryLedger LEDGER = new InMemoryLedger();
+
+    public static class Beans implements CamelConfiguration {
+        @BindToRegistry("sfnClient")
+        public RecordingSfnClient sfnClient() {
+            return SFN;
+        }
+
+        @BindToRegistry("echoProcessor")
+        public EchoTaskProcessor echoProcessor() {
+            return new EchoTaskProcessor();
+        }
+
+        @Override
+        public void configure(CamelContext context) {
+            TaskCallbacks callbacks = new TaskCallbacks(SFN, new SideEffectGuard(LEDGER));
+            TaskHeartbeats heartbeats = new TaskHeartbeats();
+            heartbeats.setTaskCallbacks(callbacks);
+            context.getRegistry().bind("taskCallbacks", callbacks);
+            context.getRegistry().bind("taskHeartbeats", heartbeats);
+            TemplatedRouteGroups.install(context);
+            DeadLetterBeans.bind(context, SQS);
+        }
+    }
+
+    public static class QueueFromDirect extends AdviceWithRouteBuilder {
+        @Override
+        public void configure() {
+            replaceFromWith("direct:echo-queue");
+        }
+    }
+
+    @BeanInject
+    CamelContext context;
+
+    @BeforeEach
+    void reset() {
+        SFN.reset();
+        SQS.sent.clear();
+    }
+
+    @Test
+    void anActivityTaskSucceedsOnceWithTheProcessorsOutput() {
+        String id = id();
+        SFN.addTask(ACTIVITY, "token-" + id, "{\"id\":\"" + id + "\"}");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> SFN.successes.size() == 1);
+        assertThat(SFN.successes.get(0).taskToken()).isEqualTo("token-" + id);
+        assertThat(SFN.successes.get(0).output()).isEqualTo("{\"echo\":{\"id\":\"" + id + "\"},\"source\":\"activity\"}");
+        await().during(Duration.ofMillis(200)).until(() -> SFN.successes.size() == 1 && SFN.failures.isEmpty());
+        assertThat(EchoTaskProcessor.calls(id)).isEqualTo(1);
+        assertThat(LEDGER.resultOf("transforms", TaskCallbacks.effectKey("token-" + id))).contains("SUCCEEDED");
+    }
+
+    @Test
+    void theTemplateRoutesBelongToTheirPipeline() {
+        assertThat(context.getRoute("echo-activity").getGroup()).isEqualTo("transforms");
+        assertThat(context.getRoute("echo-queue").getGroup()).isEqualTo("transforms");
+    }
+
+    @Test
+    void aTaskFailureIsSentAtOnceWithItsErrorAndCause() {
+        String id = id();
+        SFN.addTask(ACTIVITY, "token-" + id, "{\"id\":\"" + id + "\",\"action\":\"fail\",\"error\":\"EmptyPrefixError\",\"cause\":\"no object under raw/x/\"}");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> SFN.failures.size() == 1);
+        assertThat(SFN.failures.get(0).error()).isEqualTo("EmptyPrefixError");
+        assertThat(SFN.failures.get(0).cause()).isEqualTo("no object under raw/x/");
+        await().during(Duration.ofMillis(200)).until(() -> SFN.successes.isEmpty());
+        assertThat(EchoTaskProcessor.calls(id)).isEqualTo(1);
+    }
+
+    @Test
+    void transientFaultsAreRetriedAndTheTaskSucceeds() {
+        String id = id();
+        SFN.addTask(ACTIVITY, "token-" + id, "{\"id\":\"" + id + "\",\"action\":\"flaky\",\"times\":2}");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> SFN.successes.size() == 1);
+        assertThat(EchoTaskProcessor.calls(id)).isEqualTo(3);
+        assertThat(SFN.failures).isEmpty();
+    }
+
+    @Test
+    void transientFaultsOutlastingTheRetriesFailTheTaskNamingWhatFailed() {
+        String id = id();
+        SFN.addTask(ACTIVITY, "token-" + id, "{\"id\":\"" + id + "\",\"action\":\"flaky\",\"times\":99}");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> SFN.failures.size() == 1);
+        assertThat(SFN.failures.get(0).error()).isEqualTo("TaskRetriesExhausted");
+        assertThat(SFN.failures.get(0).cause()).isEqualTo("TransientFailure after 3 attempts: S3 answered 503 for " + id);
+        assertThat(EchoTaskProcessor.calls(id)).isEqualTo(3);
+        assertThat(SFN.successes).isEmpty();
+    }
+
+    @Test
+    void aFailingSendTaskSuccessIsRetriedAndSentOnce() {
+        String id = id();
+        SFN.successAnswers.add(() -> RecordingSfnClient.answer(SfnException.builder(), "ServiceUnavailable", 503));
+        SFN.addTask(ACTIVITY, "token-" + id, "{\"id\":\"" + id + "\"}");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> SFN.successes.size() == 2);
+        await().during(Duration.ofMillis(200)).until(() -> SFN.successes.size() == 2 && SFN.failures.isEmpty());
+        assertThat(EchoTaskProcessor.calls(id)).isEqualTo(1);
+        assertThat(LEDGER.resultOf("transforms", TaskCallbacks.effectKey("token-" + id))).contains("SUCCEEDED");
+    }
+
+    @Test
+    void anExpiredTokenIsDroppedWithoutRetryOrFailure() {
+        String id = id();
+        SFN.successAnswers.add(() -> RecordingSfnClient.answer(TaskTimedOutException.builder(), "TaskTimedOut", 400));
+        SFN.addTask(ACTIVITY, "token-" + id, "{\"id\":\"" + id + "\"}");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> SFN.successes.size() == 1);
+        await().during(Duration.ofMillis(300)).until(() -> SFN.successes.size() == 1 && SFN.failures.isEmpty());
+        assertThat(LEDGER.resultOf("transforms", TaskCallbacks.effectKey("token-" + id))).contains("TOKEN_GONE TaskTimedOut");
+    }
+
+    @Test
+    void aDeferredTaskGetsNoCallback() {
+        String id = id();
+        SFN.addTask(ACTIVITY, "token-" + id, "{\"id\":\"" + id + "\",\"action\":\"defer\"}");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> EchoTaskProcessor.DEFERRED_TOKENS.containsKey(id));
+        await().during(Duration.ofMillis(300)).until(() -> SFN.successes.isEmpty() && SFN.failures.isEmpty());
+        assertThat(EchoTaskProcessor.DEFERRED_TOKENS.get(id)).isEqualTo("token-" + id);
+    }
+
+    @Test
+    void aLongTaskIsHeartbeatedWhileItRunsAndNotAfter() {
+        String id = id();
+        SFN.addTask(HEARTBEAT_ACTIVITY, "token-" + id, "{\"id\":\"" + id + "\",\"action\":\"sleep\",\"millis\":550}");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> SFN.successes.size() == 1);
+        int beats = SFN.heartbeats.size();
+        assertThat(beats).isBetween(3, 6);
+        assertThat(SFN.heartbeats).allSatisfy(h -> assertThat(h.taskToken()).isEqualTo("token-" + id));
+        await().during(Duration.ofMillis(300)).until(() -> SFN.heartbeats.size() == beats);
+    }
+
+    @Test
+    void aQueueMessageIsProcessedOnceHoweverOftenItIsDelivered() {
+        String id = id();
+        String message = "{\"TaskToken\":\"token-" + id + "\",\"Input\":{\"id\":\"" + id + "\"}}";
+        template("direct:echo-queue", message);
+        template("direct:echo-queue", message);
+
+        assertThat(SFN.successes).hasSize(1);
+        assertThat(SFN.successes.get(0).output()).isEqualTo("{\"echo\":{\"id\":\"" + id + "\"},\"source\":\"sqs\"}");
+        assertThat(EchoTaskProcessor.calls(id)).isEqualTo(1);
+    }
+
+    @Test
+    void theTokenMayStandBesideTheEventsFields() {
+        String id = id();
+        template("direct:echo-queue", "{\"TaskToken\":\"token-" + id + "\",\"id\":\"" + id + "\",\"n\":3}");
+
+        assertThat(SFN.successes).hasSize(1);
+        assertThat(SFN.successes.get(0).output()).isEqualTo("{\"echo\":{\"id\":\"" + id + "\",\"n\":3},\"source\":\"sqs\"}");
+    }
+
+    @Test
+    void aQueueMessageWithoutATokenIsDeadLetteredNotFailed() {
+        template("direct:echo-queue", "{\"id\":\"x\"}");
+
+        assertThat(SFN.failures).isEmpty();
+        assertThat(SQS.sent).hasSize(1);
+        assertThat(SQS.sent.get(0).queueUrl()).endsWith("/echo-tasks-dead-letters");
+        assertThat(SQS.sent.get(0).messageAttributes().get(DeadLetters.REASON).stringValue())
+                .isEqualTo("A task message has no TaskToken (a string): fields id");
+    }
+
+    private void template(String uri, String body) {
+        context.createProducerTemplate().sendBody(uri, body);
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString();
+    }
+}
