@@ -170,6 +170,11 @@ public class SharedBeans implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) {
         TemplatedRouteGroups.install(context);
+        try {
+            TaskProcessorCheck.install(context);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         context.getManagementStrategy().addEventNotifier(pipelineMetrics(context));
         Map<String, Supplier<Runnable>> probes = new LinkedHashMap<>();
         probes.put("s3", () -> () -> context.getRegistry().lookupByNameAndType("s3Client", S3Client.class).listBuckets(b -> b.maxBuckets(1)));

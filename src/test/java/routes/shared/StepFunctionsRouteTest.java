@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -69,6 +70,11 @@ class StepFunctionsRouteTest {
             context.getRegistry().bind("taskCallbacks", callbacks);
             context.getRegistry().bind("taskHeartbeats", heartbeats);
             TemplatedRouteGroups.install(context);
+            try {
+                TaskProcessorCheck.install(context);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
             DeadLetterBeans.bind(context, SQS);
         }
     }
@@ -217,6 +223,43 @@ class StepFunctionsRouteTest {
         assertThat(SQS.sent.get(0).queueUrl()).endsWith("/echo-tasks-dead-letters");
         assertThat(SQS.sent.get(0).messageAttributes().get(DeadLetters.REASON).stringValue())
                 .isEqualTo("A task message has no TaskToken (a string): fields id");
+    }
+
+    @Test
+    void pollersWorkConcurrently() {
+        String first = id();
+        String second = id();
+        SFN.addTask(HEARTBEAT_ACTIVITY, "token-" + first, "{\"id\":\"" + first + "\",\"action\":\"sleep\",\"millis\":1500}");
+        SFN.addTask(HEARTBEAT_ACTIVITY, "token-" + second, "{\"id\":\"" + second + "\",\"action\":\"sleep\",\"millis\":1500}");
+
+        // both tasks are in the processor at once: two pollers
+        await().atMost(Duration.ofSeconds(1)).until(() -> EchoTaskProcessor.calls(first) == 1 && EchoTaskProcessor.calls(second) == 1
+                && SFN.successes.isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> SFN.successes.size() == 2);
+    }
+
+    @Test
+    void stoppingLetsTheTaskInHandFinishAndPollsNoMore() throws Exception {
+        String running = id();
+        SFN.addTask(ACTIVITY, "token-" + running, "{\"id\":\"" + running + "\",\"action\":\"sleep\",\"millis\":700}");
+        await().atMost(Duration.ofSeconds(5)).until(() -> EchoTaskProcessor.calls(running) == 1);
+
+        context.getRouteController().stopRoute("echo-activity");
+
+        assertThat(SFN.successes).extracting(r -> r.taskToken()).containsExactly("token-" + running);
+        SFN.addTask(ACTIVITY, "token-late", "{\"id\":\"late\"}");
+        await().during(Duration.ofMillis(300)).until(() -> SFN.tasks.get(ACTIVITY).size() == 1);
+        assertThat(EchoTaskProcessor.calls("late")).isZero();
+    }
+
+    @Test
+    void withoutATokenTheFailureGoesBackToTheCaller() {
+        // a processor called over HTTP (taskSource=http, no token): nothing to complete, the caller answers
+        assertThatThrownBy(() -> context.createProducerTemplate().requestBodyAndHeader("direct:echo-task",
+                "{\"id\":\"h\",\"action\":\"fail\",\"error\":\"UnknownType\",\"cause\":\"type 'x'\"}", "ignored", "x"))
+                .hasRootCauseInstanceOf(TaskFailure.class).hasRootCauseMessage("type 'x'");
+        assertThat(SFN.failures).isEmpty();
+        assertThat(SFN.successes).isEmpty();
     }
 
     private void template(String uri, String body) {

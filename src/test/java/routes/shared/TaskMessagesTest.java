@@ -36,6 +36,23 @@ class TaskMessagesTest {
     }
 
     @Test
+    void aTaskProcessorWithoutTaskErrorsIsNamedAtStart() {
+        org.apache.camel.model.RouteDefinition source = new org.apache.camel.model.RouteDefinition("sfn-activity:w");
+        source.setId("review-activity");
+        source.setTemplateParameters(Map.of("pipeline", "review", "processor", "direct:review-task"));
+        org.apache.camel.model.RouteDefinition processor = new org.apache.camel.model.RouteDefinition("direct:review-task");
+        processor.setId("review-task");
+
+        assertThat(TaskProcessorCheck.problems(java.util.List.of(source, processor))).containsExactly("Route review-task "
+                + "(direct:review-task) is a Step Functions task processor: declare routeConfigurationId: task-errors, "
+                + "or its failures are neither retried nor sent as SendTaskFailure");
+        processor.setRouteConfigurationId("task-errors");
+        assertThat(TaskProcessorCheck.problems(java.util.List.of(source, processor))).isEmpty();
+        assertThat(TaskProcessorCheck.problems(java.util.List.of(source))).containsExactly(
+                "Route review-activity hands its tasks to direct:review-task, which no route consumes");
+    }
+
+    @Test
     void templateGroupsResolveTheirParameters() {
         assertThat(TemplatedRouteGroups.resolve("{{pipeline}}", Map.of("pipeline", "review"))).isEqualTo("review");
         assertThat(TemplatedRouteGroups.resolve("{{other}}", Map.of("pipeline", "review"))).isEqualTo("{{other}}");
