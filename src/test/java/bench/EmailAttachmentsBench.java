@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,10 +29,12 @@ public final class EmailAttachmentsBench {
         Path dir = Path.of(System.getProperty("bench.dir", "target/bench-email"));
         Files.createDirectories(dir);
         run(dir, 50, "5000"); // warm-up
-        for (int attachments : new int[] {250, 1000, 4000}) {
-            run(dir, attachments, "5000");
+        // arguments <attachments>:<email.max-files> run only those, e.g. 5000:1000
+        List<String> runs = args.length > 0 ? List.of(args) : List.of("250:5000", "1000:5000", "4000:5000", "5000:1000");
+        for (String run : runs) {
+            String[] parts = run.split(":");
+            run(dir, Integer.parseInt(parts[0]), parts[1]);
         }
-        run(dir, 5000, "1000");
     }
 
     static long run(Path dir, int attachments, String maxFiles) throws Exception {
