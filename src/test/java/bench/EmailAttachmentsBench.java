@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,10 +27,12 @@ public final class EmailAttachmentsBench {
         Path dir = Path.of(System.getProperty("bench.dir", "target/bench-email"));
         Files.createDirectories(dir);
         run(dir, 50, "5000"); // warm-up
-        for (int attachments : new int[] {250, 1000, 4000}) {
-            run(dir, attachments, "5000");
+        // arguments <attachments>:<email.max-files> run only those, e.g. 5000:1000
+        List<String> runs = args.length > 0 ? List.of(args) : List.of("250:5000", "1000:5000", "4000:5000", "5000:1000");
+        for (String run : runs) {
+            String[] parts = run.split(":");
+            run(dir, Integer.parseInt(parts[0]), parts[1]);
         }
-        run(dir, 5000, "1000");
     }
 
     static long run(Path dir, int attachments, String maxFiles) throws Exception {
@@ -60,7 +63,7 @@ public final class EmailAttachmentsBench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long retained = sampler.stop() - sampler.before;
-        System.out.printf(Locale.ROOT, "%5d attachments (email %5.1f MB, email.max-files %s): %6.2f s, %5d data objects,"
+        System.out.printf(Locale.ROOT, "%5d attachments (email %5.1f MB, email.max-files %s): %6.2f s, %8d bytes to data,"
                         + " largest heap in use after a GC during the run: %5.1f MB above the start (%.1f kB per attachment)%n",
                 attachments, Files.size(email) / 1e6, maxFiles, seconds, s3.dataWritten.get(), retained / 1e6,
                 retained / 1e3 / attachments);

@@ -72,14 +72,15 @@ public class AttachmentExtractor {
         EmailScope scope = EmailScope.start(exchange, maxFiles);
         List<Found> found = new ArrayList<>();
         boolean[] cutInHeaders = {false};
+        int[] partsLeft = {maxParts()};
         try {
-            collect(email, email.message(), found, cutInHeaders, 0, false);
+            collect(email, email.message(), found, cutInHeaders, partsLeft, scope, 0, false);
         } catch (MessagingException e) {
             LOG.warn("email {}: MIME structure unreadable ({}); treated as having no attachments", email.id(), e.getMessage());
             exchange.setProperty(MIME_PROBLEM, "; MIME structure unreadable: " + e.getMessage());
         }
         if (found.size() > maxFiles) {
-            throw scope.tooManyFiles(found.size() + " attachments");
+            throw scope.tooManyFiles("it has more than " + maxFiles + " attachments");
         }
         List<IncomingFile> files = new ArrayList<>();
         try {
@@ -102,17 +103,27 @@ public class AttachmentExtractor {
         return files;
     }
 
-    private void collect(ReceivedEmail email, Part part, List<Found> found, boolean[] cutInHeaders, int level, boolean cut)
-            throws MessagingException, IOException {
-        if (level > 20) {
-            return;
+    /** MIME parts read at most: the file limit and room for bodies, alternatives and signatures. */
+    private int maxParts() {
+        return maxFiles > Integer.MAX_VALUE - 100 ? Integer.MAX_VALUE : maxFiles + 100;
+    }
+
+    private void collect(ReceivedEmail email, Part part, List<Found> found, boolean[] cutInHeaders, int[] partsLeft,
+                         EmailScope scope, int level, boolean cut) throws MessagingException, IOException {
+        if (level > 20 || found.size() > maxFiles) {
+            return; // one attachment over the limit is enough to refuse the email: the others are not even looked at
         }
         if (part.isMimeType("multipart/*")) {
-            MultipartReader.Parts parts = MultipartReader.parts(part);
+            MultipartReader.Parts parts = MultipartReader.parts(part, partsLeft[0]);
+            if (parts.ending() == MultipartReader.Ending.TOO_MANY_PARTS) {
+                throw scope.tooManyFiles("it has more than " + maxParts() + " MIME parts");
+            }
             List<BodyPart> children = parts.list();
+            partsLeft[0] -= children.size();
             for (int i = 0; i < children.size(); i++) {
                 boolean last = i == children.size() - 1;
-                collect(email, children.get(i), found, cutInHeaders, level + 1, last && parts.ending() == MultipartReader.Ending.CUT_IN_CONTENT);
+                collect(email, children.get(i), found, cutInHeaders, partsLeft, scope, level + 1,
+                        last && parts.ending() == MultipartReader.Ending.CUT_IN_CONTENT);
             }
             cutInHeaders[0] |= parts.ending() == MultipartReader.Ending.CUT_IN_HEADERS;
             return;

@@ -21,7 +21,7 @@ import java.util.Set;
  * before the extension, in the email's order. The order is deterministic (the email's files are split sequentially,
  * and a zip's entries or a workbook's sheets are numbered in their own order), so a replay writes the same keys. Two
  * emails in the same second are kept apart by {@link EmailOutputs}, which never overwrites another email's object.
- * Keys stay within S3's 1024 bytes and each segment within 255 UTF-8 bytes ({@link #bounded}): a file name is cut to
+ * Keys stay within S3's 1024 bytes and each segment within 200 UTF-8 bytes ({@link #bounded}): a file name is cut to
  * {@value #MAX_NAME_CHARS} characters and {@value #MAX_SEGMENT_BYTES} bytes, keeping its extension (the full name stays
  * in the object's {@code source-name} metadata, itself cut).
  */
@@ -29,11 +29,11 @@ public class EmailKeys {
     /** The longest file name (and zip folder name) in a key, in characters, extension included. */
     static final int MAX_NAME_CHARS = 200;
     /**
-     * The longest key segment in UTF-8 bytes: filesystem-backed S3-compatible stores (S3Proxy, MinIO) keep a segment
-     * as a file name and refuse one over 255 bytes with a 500 that no retry can fix; the rest is room for the
-     * {@code -n} and {@code -<8 hex>} suffixes.
+     * The longest key segment in UTF-8 bytes: filesystem-backed S3-compatible stores keep a segment as a file name
+     * (at most 255 bytes) and refuse a longer one with a 500 that no retry can fix; S3Proxy first writes the object
+     * to {@code <name>-<UUID>} (37 bytes more), and the {@code -n} / {@code -<8 hex>} suffixes need 13.
      */
-    static final int MAX_SEGMENT_BYTES = 240;
+    static final int MAX_SEGMENT_BYTES = 200;
     /** S3 takes keys of up to 1024 UTF-8 bytes; the rest is room for the {@code -n} / {@code -<8 hex>} suffixes. */
     static final int MAX_KEY_BYTES = 960;
     private static final int MAX_EXTENSION_CHARS = 16;

@@ -206,9 +206,13 @@ public class EmailOutputs {
     }
 
     private Optional<String> ownerOf(String bucket, String key) {
+        return head(s3, bucket, key).map(head -> head.metadata().getOrDefault(EMAIL_ID, ""));
+    }
+
+    /** The object's HeadObject answer, or empty when there is no such object. */
+    static Optional<HeadObjectResponse> head(S3Client s3, String bucket, String key) {
         try {
-            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));
-            return Optional.of(head.metadata().getOrDefault(EMAIL_ID, ""));
+            return Optional.of(s3.headObject(b -> b.bucket(bucket).key(key)));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {

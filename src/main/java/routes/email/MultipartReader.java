@@ -44,8 +44,11 @@ final class MultipartReader {
     private MultipartReader() {
     }
 
-    /** How a multipart ended: with its close delimiter, or cut off (the email truncated) inside a part. */
-    enum Ending { CLOSED, CUT_IN_CONTENT, CUT_IN_HEADERS }
+    /**
+     * How a multipart ended: with its close delimiter, cut off (the email truncated) inside a part, or not read to
+     * its end because it has more parts than asked for.
+     */
+    enum Ending { CLOSED, CUT_IN_CONTENT, CUT_IN_HEADERS, TOO_MANY_PARTS }
 
     /**
      * The body parts of a multipart and how it ended. Cut off in content: the last part ran to the end of the body
@@ -57,18 +60,22 @@ final class MultipartReader {
 
     /** The body parts of {@code part}, a {@code multipart/*} part; empty when its content is not a multipart. */
     static List<BodyPart> bodyParts(Part part) throws MessagingException, IOException {
-        return parts(part).list();
+        return parts(part, Integer.MAX_VALUE).list();
     }
 
-    /** {@link #bodyParts} and how the multipart ended. */
-    static Parts parts(Part part) throws MessagingException, IOException {
+    /**
+     * {@link #bodyParts} and how the multipart ended; at most {@code maxParts} parts (each holds its headers and a
+     * view of the file, some kB): a multipart with more ends {@link Ending#TOO_MANY_PARTS}.
+     */
+    static Parts parts(Part part, int maxParts) throws MessagingException, IOException {
         String boundary = boundary(part);
         InputStream raw = boundary == null ? null : rawShared(part);
         if (raw == null) {
-            return viaLibrary(part);
+            Parts parts = viaLibrary(part);
+            return parts.list().size() > maxParts ? new Parts(parts.list().subList(0, maxParts), Ending.TOO_MANY_PARTS) : parts;
         }
         try (raw) {
-            return read((SharedInputStream) raw, "--" + boundary);
+            return read((SharedInputStream) raw, "--" + boundary, maxParts);
         }
     }
 
@@ -115,6 +122,10 @@ final class MultipartReader {
     }
 
     static Parts read(SharedInputStream body, String boundary) throws MessagingException, IOException {
+        return read(body, boundary, Integer.MAX_VALUE);
+    }
+
+    static Parts read(SharedInputStream body, String boundary, int maxParts) throws MessagingException, IOException {
         Cursor in = new Cursor((InputStream) body);
         String line;
         while ((line = in.readLine(boundary.length() + 2, true)) != null) {
@@ -132,6 +143,9 @@ final class MultipartReader {
         byte[] delimiter = boundary.getBytes(StandardCharsets.ISO_8859_1);
         List<BodyPart> parts = new ArrayList<>();
         while (true) {
+            if (parts.size() >= maxParts) {
+                return new Parts(parts, Ending.TOO_MANY_PARTS);
+            }
             long start = in.position();
             while ((line = in.readLine(0, false)) != null && !line.isEmpty()) {
                 // the part's headers: MimeBodyPart reads them from its own view

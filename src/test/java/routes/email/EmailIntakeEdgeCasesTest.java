@@ -103,7 +103,18 @@ class EmailIntakeEdgeCasesTest {
         assertThat(S3.in(DATA)).isEmpty();
         assertThat(S3.in(UNPROCESSABLE)).extracting(InMemoryS3.StoredObject::key).containsExactly(FOLDER + "many.eml");
         assertThat(reason(FOLDER + "many.eml")).isEqualTo("the email has more than 20 files"
-                + " (email.max-files counts attachments, zip entries and spreadsheet sheets together): 21 attachments");
+                + " (email.max-files counts attachments, zip entries and spreadsheet sheets together): it has more than 20 attachments");
+    }
+
+    @Test
+    void anEmailOfCountlessMimePartsIsRefusedBeforeTheyAreAllRead() {
+        StringBuilder email = new StringBuilder("To: sheffield@x.org\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"p\"\r\n\r\n");
+        for (int i = 0; i < 500; i++) {
+            email.append("--p\r\nContent-Type: text/plain\r\n\r\nnote ").append(i).append("\r\n");
+        }
+        deliver("parts", email.append("--p--\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(reason(FOLDER + "parts.eml")).endsWith("): it has more than 120 MIME parts");
     }
 
     @Test
@@ -161,16 +172,16 @@ class EmailIntakeEdgeCasesTest {
     // ---------------------------------------------------------------- 8: long non-ASCII names, refused writes
 
     @Test
-    void longNonAsciiNamesAreCutToAtMost255BytesPerKeySegment() {
+    void longNonAsciiNamesAreCutToAtMost200BytesPerKeySegment() {
         String name = "=?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(("é".repeat(300) + ".csv").getBytes(StandardCharsets.UTF_8)) + "?=";
         deliver("accents", Fixtures.emailWithAttachments("sheffield@x.org", name, "text/csv", Fixtures.cr(),
                 "folders.zip", "application/zip", Fixtures.zip("ü".repeat(300) + "/x.csv", Fixtures.cr())));
 
         assertThat(SQS.sent).isEmpty();
         assertThat(S3.in(DATA)).hasSize(2).allSatisfy(object -> assertThat(object.key().split("/"))
-                .allMatch(segment -> segment.getBytes(StandardCharsets.UTF_8).length <= 255, "at most 255 UTF-8 bytes"));
+                .allMatch(segment -> segment.getBytes(StandardCharsets.UTF_8).length <= 200, "at most 200 UTF-8 bytes"));
         assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key)
-                .contains(FOLDER + "é".repeat(118) + ".csv", FOLDER + "ü".repeat(120) + "/x.csv");
+                .contains(FOLDER + "é".repeat(98) + ".csv", FOLDER + "ü".repeat(100) + "/x.csv");
     }
 
     @Test

@@ -126,6 +126,36 @@ public class InMemoryS3 implements S3Client {
         return PutObjectResponse.builder().eTag("\"etag\"").build();
     }
 
+    @Override
+    public software.amazon.awssdk.services.s3.model.ListObjectsV2Response listObjectsV2(
+            software.amazon.awssdk.services.s3.model.ListObjectsV2Request request) {
+        List<software.amazon.awssdk.services.s3.model.S3Object> contents = in(request.bucket()).stream()
+                .filter(o -> request.prefix() == null || o.key().startsWith(request.prefix()))
+                .map(o -> software.amazon.awssdk.services.s3.model.S3Object.builder().key(o.key()).size((long) o.body().length).build())
+                .toList();
+        return software.amazon.awssdk.services.s3.model.ListObjectsV2Response.builder().contents(contents)
+                .keyCount(contents.size()).isTruncated(false).build();
+    }
+
+    @Override
+    public software.amazon.awssdk.services.s3.model.DeleteObjectResponse deleteObject(
+            software.amazon.awssdk.services.s3.model.DeleteObjectRequest request) {
+        objects.remove(request.bucket() + "/" + request.key());
+        return software.amazon.awssdk.services.s3.model.DeleteObjectResponse.builder().build();
+    }
+
+    @Override
+    public software.amazon.awssdk.services.s3.model.CopyObjectResponse copyObject(
+            software.amazon.awssdk.services.s3.model.CopyObjectRequest request) {
+        StoredObject source = get(request.sourceBucket(), request.sourceKey());
+        if (source == null) {
+            throw NoSuchKeyException.builder().message("no such key " + request.sourceKey()).statusCode(404).build();
+        }
+        objects.put(request.destinationBucket() + "/" + request.destinationKey(), new StoredObject(request.destinationBucket(),
+                request.destinationKey(), source.body(), source.contentType(), source.metadata()));
+        return software.amazon.awssdk.services.s3.model.CopyObjectResponse.builder().build();
+    }
+
     /** The size S3 limits to 2 KB, counted strictly (with the {@code x-amz-meta-} prefix of each name). */
     public static int metadataBytes(Map<String, String> metadata) {
         return metadata.entrySet().stream().mapToInt(e -> utf8("x-amz-meta-" + e.getKey()) + utf8(e.getValue())).sum();
