@@ -185,7 +185,7 @@ class IamPolicyTest {
                 case "queue" -> out.add("sqs:" + name);
                 case "table" -> out.add("dynamodb:" + name);
                 case "topic" -> out.add("sns:" + name);
-                case "activity", "activities" -> {
+                case "activity", "activities", "activity-arn" -> {
                     for (String arn : value.split(",")) {
                         out.add("states:" + arn.substring(arn.lastIndexOf(':') + 1).trim());
                     }
@@ -194,7 +194,8 @@ class IamPolicyTest {
             }
         }
         String from = pod.resolve(pipeline + ".email.from");
-        if (!from.isBlank() && !pod.resolve(pipeline + ".email.error-report").isBlank() || pipeline.equals("uploads")) {
+        // uploads sends error reports, review emails its reviewers (email sends none: its from is only metadata)
+        if (!from.isBlank() && !pod.resolve(pipeline + ".email.error-report").isBlank() || pipeline.equals("uploads") || pipeline.equals("review")) {
             out.add("ses:" + from.substring(from.indexOf('@') + 1));
         }
         return out;

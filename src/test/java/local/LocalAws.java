@@ -303,7 +303,8 @@ public final class LocalAws implements AutoCloseable {
 
     /**
      * The application's local configuration (properties files, environment, these emulators' endpoints), and
-     * {@code local.port.smtp}: the SMTP port really used (for the catalogue's "try it" line).
+     * {@code local.port.smtp}, {@code local.port.app}, {@code local.port.sfn}: the ports really used (for the catalogue's
+     * "try it" lines).
      */
     public java.util.function.Function<String, String> properties() {
         return LocalResources.localProperties(withPorts(applicationProperties(), settings.ports()));
@@ -313,6 +314,7 @@ public final class LocalAws implements AutoCloseable {
         Map<String, String> all = new LinkedHashMap<>(properties);
         all.put("local.port.smtp", Integer.toString(ports.smtp()));
         all.put("local.port.app", Integer.toString(ports.app()));
+        all.put("local.port.sfn", Integer.toString(ports.sfn()));
         return all;
     }
 
