@@ -42,7 +42,7 @@ class DeadLetterReplayIT {
         try (LocalAws.RunningApplication app = aws.startApplication(Map.of(
                 "pipelines.enabled", "transforms",
                 "pipelines.transforms.routes", "", // only the stand-in route below
-                "pipelines.shared-routes", "classpath:routes/error-handling.yaml,classpath:routes/operations.yaml,"
+                "pipelines.shared-routes", "classpath:routes/shared-beans.yaml,classpath:routes/error-handling.yaml,classpath:routes/operations.yaml,"
                         + "classpath:test-routes/dead-letter-demo.yaml",
                 "camel.beans.demoStep", "#class:" + DemoStep.class.getName(),
                 "transforms.queue.demo", "transforms-demo",

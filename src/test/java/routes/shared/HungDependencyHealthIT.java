@@ -35,7 +35,7 @@ class HungDependencyHealthIT {
              LocalAws.RunningApplication app = aws.startApplication(Map.of(
                      "pipelines.enabled", "transforms",
                 "pipelines.transforms.routes", "", // only the stand-in route below
-                     "pipelines.shared-routes", "classpath:routes/error-handling.yaml,classpath:routes/operations.yaml",
+                     "pipelines.shared-routes", "classpath:routes/shared-beans.yaml,classpath:routes/error-handling.yaml,classpath:routes/operations.yaml",
                      "aws.health.services", "s3,sqs,dynamodb",
                      "aws.endpoint.dynamodb", "http://127.0.0.1:" + hung.getLocalPort()))) {
             // the first probe round has been hanging for more than the probe timeout

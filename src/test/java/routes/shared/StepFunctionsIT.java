@@ -45,7 +45,8 @@ class StepFunctionsIT {
         aws.createResources(List.of(Path.of("src/test/resources/test-routes/step-functions-echo-resources.yaml")));
         app = aws.startApplication(Map.ofEntries(
                 Map.entry("pipelines.enabled", "transforms"),
-                Map.entry("pipelines.shared-routes", "classpath:routes/error-handling.yaml,classpath:routes/operations.yaml,"
+                Map.entry("pipelines.transforms.routes", ""), // only the stand-in route below
+                Map.entry("pipelines.shared-routes", "classpath:routes/shared-beans.yaml,classpath:routes/error-handling.yaml,classpath:routes/operations.yaml,"
                         + "classpath:routes/step-functions.yaml,classpath:test-routes/step-functions-echo.yaml"),
                 Map.entry("camel.beans.echoProcessor", "#class:" + EchoTaskProcessor.class.getName()),
                 Map.entry("echo.activity", activityArn("echo")),

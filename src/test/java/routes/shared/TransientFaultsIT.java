@@ -84,7 +84,7 @@ class TransientFaultsIT {
         return aws.startApplication(Map.ofEntries(
                 Map.entry("pipelines.enabled", "transforms"),
                 Map.entry("pipelines.transforms.routes", ""), // only the stand-in route below
-                Map.entry("pipelines.shared-routes", "classpath:routes/error-handling.yaml,classpath:test-routes/dead-letter-demo.yaml"),
+                Map.entry("pipelines.shared-routes", "classpath:routes/shared-beans.yaml,classpath:routes/error-handling.yaml,classpath:test-routes/dead-letter-demo.yaml"),
                 Map.entry("camel.beans.demoStep", "#class:" + Outage.class.getName()),
                 Map.entry("transforms.queue.demo", "transforms-flaky"),
                 Map.entry("transforms.queue.demo-done", "transforms-flaky-done"),
