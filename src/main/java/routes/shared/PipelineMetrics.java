@@ -83,7 +83,9 @@ public class PipelineMetrics implements RoutePolicyFactory {
         if (current == null) {
             current = context.getRegistry().findSingleByType(MeterRegistry.class);
             if (current == null) {
-                current = Metrics.globalRegistry;
+                // not bound yet (a message can arrive before the metrics service has bound its registry): do not
+                // remember the fallback, or every later count would miss the Prometheus endpoint
+                return Metrics.globalRegistry;
             }
             registry = current;
         }
