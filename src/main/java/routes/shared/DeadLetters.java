@@ -94,7 +94,7 @@ public class DeadLetters {
                 .messageBody(body.isEmpty() ? "(empty message)" : body)
                 .messageAttributes(toSqs(attributes));
         if (queue.endsWith(".fifo")) {
-            request.messageGroupId(pipeline).messageDeduplicationId(sha256(body + "\n" + reason));
+            request.messageGroupId(pipeline).messageDeduplicationId(Sha256.hex(body + "\n" + reason));
         }
         sqs.sendMessage(request.build());
         exchange.setProperty(DEAD_LETTERED, reason);
@@ -138,9 +138,5 @@ public class DeadLetters {
 
     private static String truncate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
-    }
-
-    static String sha256(String text) {
-        return Sha256.hex(text);
     }
 }
