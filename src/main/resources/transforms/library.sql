@@ -74,3 +74,7 @@ create macro at_given_levels(tbl) as table
     select * replace (district_id_of(bydel_id, bydel_navn) as bydel_id,
                       case when delbydel_navn = 'Oslo i alt' then null else delbydel_navn end as delbydel_navn)
     from query_table(tbl);
+
+-- The original's pivot_table for one value column and category: the sum of the value over the group's rows of that
+-- category, 0 when there are none, as a decimal (the pivot's empty cells made pandas' columns float).
+create macro of_category(value, category, wanted) as coalesce(sum(value) filter (where category = wanted), 0)::double;

@@ -21,6 +21,12 @@ public final class Functions {
             IkkeFullfortVgs.FUNCTION,
             FattigeBarnehusholdninger.FUNCTION,
             Eieform.FUNCTION,
-            LevekarLavUtdanning.FUNCTION
+            LevekarLavUtdanning.FUNCTION,
+            Flyttehyppighet.TOTALT_FUNCTION,
+            Flyttehyppighet.INN_KAT_FUNCTION,
+            LandbakgrunnInnvandringsgrupper.FUNCTION,
+            Husholdningstyper.FUNCTION,
+            InnvandringUnder16.FUNCTION,
+            Trangboddhet.FUNCTION
     );
 }
