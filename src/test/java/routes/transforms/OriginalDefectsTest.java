@@ -28,8 +28,7 @@ class OriginalDefectsTest extends FunctionGoldenSupport {
 
     @Test
     void theHeadingKey() {
-        Map<String, Path> vgs = Map.of("ikke-fullfort-vgs", OSLO.givenLevels(data.resolve("vgs.csv"),
-                "antall_personer_ikke_fullfort_i_lopet_av_5_aar;andelen_som_ikke_har_fullfort_i_lopet_av_5_aar", OsloData.countAndPercent()));
+        Map<String, Path> vgs = Map.of("ikke-fullfort-vgs", OSLO.dataset("ikke-fullfort-vgs", data));
         assertThat(file(run(false, "ikke-fullfort-vgs", "status", vgs), "03").get("meta").get("series").toString())
                 .isEqualTo("[{\"Heading\":\"Antall personer, ikke fullført i løpet av 5 år\",\"subheading\":\"\"}]");
         List<Map<String, Object>> fixed = run(true, "ikke-fullfort-vgs", "status", vgs);

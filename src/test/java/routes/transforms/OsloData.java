@@ -46,6 +46,22 @@ public final class OsloData {
         return geos;
     }
 
+    /** A district of the district-level inputs: number 1..15 (16 Sentrum), its id and name; ×scale: copies "01-1", "Bydel ... 1". */
+    public record District(int number, String id, String name) {
+    }
+
+    /** Districts 1..last (16 = Sentrum), repeated {@code scale} times under new ids for the benchmark's ×100. */
+    public List<District> districts(int last) {
+        List<District> districts = new ArrayList<>();
+        for (int copy = 0; copy < scale; copy++) {
+            for (int d = 1; d <= last; d++) {
+                String name = d == 16 ? "Sentrum" : DISTRICTS[d - 1];
+                districts.add(new District(d, String.format("%02d", d) + (copy == 0 ? "" : "-" + copy), name + (copy == 0 ? "" : " " + copy)));
+            }
+        }
+        return districts;
+    }
+
     /** A deterministic count in [min, min + spread) for (geography, year, column number). */
     public static int count(int seed, int year, int column, int min, int spread) {
         long h = seed * 2654435761L + year * 40503L + column * 2246822519L;
@@ -179,9 +195,10 @@ public final class OsloData {
                 : new String[]{"utflytting_fra_oslo", "utflytting_mellom_bydeler", "utflytting_innenfor_bydelen"};
         List<String> lines = new ArrayList<>(List.of(META + ";aldersgruppe_5_aar;" + String.join(";", flows)));
         for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
-            for (int d = 1; d <= 15; d++) {
+            for (District district : districts(15)) {
+                int d = district.number();
                 for (int a = 0; a < AGE_GROUPS.length; a++) {
-                    StringBuilder line = new StringBuilder(year + ";;;" + String.format("%02d", d) + ";" + DISTRICTS[d - 1] + ";" + AGE_GROUPS[a]);
+                    StringBuilder line = new StringBuilder(year + ";;;" + district.id() + ";" + district.name() + ";" + AGE_GROUPS[a]);
                     for (int f = 0; f < 3; f++) {
                         line.append(';').append(count(d * 1000 + a + (into ? 0 : 500), year, f, 0, 300));
                     }
@@ -200,10 +217,10 @@ public final class OsloData {
         }
         List<String> lines = new ArrayList<>(List.of(header.toString()));
         for (int year = 2020; year <= 2030; year++) {
-            for (int d = 1; d <= 15; d++) {
-                StringBuilder line = new StringBuilder(year + ";;;" + String.format("%02d", d) + ";" + DISTRICTS[d - 1]);
+            for (District district : districts(15)) {
+                StringBuilder line = new StringBuilder(year + ";;;" + district.id() + ";" + district.name());
                 for (int age = 0; age <= 99; age++) {
-                    line.append(';').append(count(d, year, age, 100, 400));
+                    line.append(';').append(count(district.number(), year, age, 100, 400));
                 }
                 lines.add(line.toString());
             }
@@ -238,10 +255,11 @@ public final class OsloData {
                 : new String[]{"utflytting_fra_oslo", "utflytting_mellom_bydeler", "utflytting_innenfor_bydelen"};
         List<String> lines = new ArrayList<>(List.of("aar;bydel_id;bydel_navn;aldersgruppe_5_aar;innvandringskategori;" + String.join(";", flows)));
         for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
-            for (int d = 1; d <= 15; d++) {
+            for (District district : districts(15)) {
+                int d = district.number();
                 for (int a = 0; a < AGE_GROUPS.length; a++) {
                     for (int c = 0; c < IMMIGRATION_CATEGORIES.length; c++) {
-                        StringBuilder line = new StringBuilder(year + ";" + String.format("%02d", d) + ";" + DISTRICTS[d - 1] + ";" + AGE_GROUPS[a]
+                        StringBuilder line = new StringBuilder(year + ";" + district.id() + ";" + district.name() + ";" + AGE_GROUPS[a]
                                 + ";" + IMMIGRATION_CATEGORIES[c]);
                         for (int f = 0; f < 3; f++) {
                             line.append(';').append(count(d * 1000 + a * 10 + c + (into ? 0 : 500), year, f, 0, 100));
@@ -265,13 +283,13 @@ public final class OsloData {
     public Path landbakgrunn(Path dir) {
         List<String> lines = new ArrayList<>(List.of(META + ";landbakgrunn;innvandrer;norskfodt_med_innvandrerforeldre"));
         for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
-            for (int d = 1; d <= 16; d++) {
-                String name = d == 16 ? "Sentrum" : DISTRICTS[d - 1];
+            for (District district : districts(16)) {
+                int d = district.number();
                 for (int k = 0; k < COUNTRIES.length; k++) {
                     if (k == COUNTRIES.length - 1 && year % 2 == 1) {
                         continue;
                     }
-                    lines.add(year + ";;;" + String.format("%02d", d) + ";" + name + ";" + COUNTRIES[k] + ";"
+                    lines.add(year + ";;;" + district.id() + ";" + district.name() + ";" + COUNTRIES[k] + ";"
                             + count(d * 100 + k, year, 1, 0, 400) + ";" + count(d * 100 + k, year, 2, 0, 200));
                 }
             }
@@ -352,6 +370,47 @@ public final class OsloData {
             lines.add(year + ";;;00;Oslo i alt;100000;100000;100000;100000;400000");
         }
         return OriginalFixtures.write(dir.resolve("husholdninger-etter-rom-per-person.csv"), lines);
+    }
+
+    /**
+     * The generated input dataset {@code id} (a dataset id a function declares) written under {@code dir}: the one
+     * place that knows which generator writes which dataset (golden tests, the benchmark, the end-to-end table and the
+     * local seeds use it). A new function's dataset gets its case here.
+     */
+    public Path dataset(String id, Path dir) {
+        return switch (id) {
+            case "boligpriser-blokkleiligheter" -> boligpriser(dir);
+            case "husholdninger-med-barn" -> husholdningerMedBarn(dir);
+            case "befolkning-etter-kjonn-og-alder" -> befolkning(dir);
+            case "dode" -> counts(dir, "dode", "antall_dode", 1);
+            case "fodte" -> counts(dir, "fodte", "antall_fodte", 2);
+            case "flytting-til-etter-alder" -> migration(dir, true);
+            case "flytting-fra-etter-alder" -> migration(dir, false);
+            case "befolkningsframskrivninger" -> projections(dir);
+            case "dodsrater" -> givenLevels(dir.resolve("dodsrater.csv"), "dodsrate", (seed, year) -> String.valueOf(percent(seed, year, 1)));
+            case "trangbodde" -> givenLevels(dir.resolve("trangbodde.csv"), "antall_som_bor_trangt;andel_som_bor_trangt", countAndPercent());
+            case "redusert-funksjonsevne" -> givenLevels(dir.resolve("redusert-funksjonsevne.csv"),
+                    "antall_personer_med_redusert_funksjonsevne;andel_personer_med_redusert_funksjonsevne", countAndPercent());
+            case "ikke-fullfort-vgs" -> givenLevels(dir.resolve("ikke-fullfort-vgs.csv"),
+                    "antall_personer_ikke_fullfort_i_lopet_av_5_aar;andelen_som_ikke_har_fullfort_i_lopet_av_5_aar", countAndPercent());
+            // every 5th sub-district-year has no EU-scale count
+            case "fattige-husholdninger" -> givenLevels(dir.resolve("fattige-husholdninger.csv"),
+                    "husholdninger_med_barn_under_18_aar;husholdninger_med_barn_under_18_aar_eu_skala_antall;husholdninger_med_barn_under_18_aar_eu_skala_andel",
+                    (seed, year) -> count(seed, year, 3, 100, 900) + ";" + ((seed + year) % 5 == 0 ? "" : count(seed, year, 1, 10, 90))
+                            + ";" + percent(seed, year, 2));
+            case "eieform" -> givenLevels(dir.resolve("eieform.csv"),
+                    "leier_alle;borettslag_andel_alle;selveier_alle;leier_uten_studenter;borettslag_andel_uten_studenter;selveier_uten_studenter",
+                    (seed, year) -> percent(seed, year, 1) + ";" + percent(seed, year, 2) + ";" + percent(seed, year, 3) + ";1.0;2.0;3.0");
+            case "lav-utdanning" -> subDistrictCounts(dir.resolve("lav-utdanning.csv"),
+                    "ingen_utdanning_uoppgitt", "grunnskole", "videregaende", "universitet_hogskole_kort", "universitet_hogskole_lang");
+            case "flytting-til-etter-inn-kat" -> migrationByCategory(dir, true);
+            case "flytting-fra-etter-inn-kat" -> migrationByCategory(dir, false);
+            case "landbakgrunn-storste-innvandringsgrupper" -> landbakgrunn(dir);
+            case "husholdningstyper" -> husholdningstyper(dir);
+            case "innvandrer-befolkningen-0-15-ar" -> innvandrerUnder16(dir);
+            case "husholdninger-etter-rom-per-person" -> romPerPerson(dir);
+            default -> throw new IllegalArgumentException("OsloData has no generator for input dataset '" + id + "' (add its case to OsloData.dataset)");
+        };
     }
 
     static IntUnaryOperator identity() {

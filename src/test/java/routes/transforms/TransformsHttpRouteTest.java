@@ -50,8 +50,7 @@ class TransformsHttpRouteTest {
         OsloData oslo = new OsloData(1);
         S3.store(BUCKET, FRA + "fra.csv", Files.readAllBytes(oslo.migration(dir, false)), Map.of());
         S3.store(BUCKET, TIL + "til.csv", Files.readAllBytes(oslo.migration(dir, true)), Map.of());
-        S3.store(BUCKET, VGS + "vgs.csv", Files.readAllBytes(oslo.givenLevels(dir.resolve("vgs.csv"),
-                "antall_personer_ikke_fullfort_i_lopet_av_5_aar;andelen_som_ikke_har_fullfort_i_lopet_av_5_aar", OsloData.countAndPercent())), Map.of());
+        S3.store(BUCKET, VGS + "vgs.csv", Files.readAllBytes(oslo.dataset("ikke-fullfort-vgs", dir)), Map.of());
         transforms = start(Map.of());
     }
 
