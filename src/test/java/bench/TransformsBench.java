@@ -1,10 +1,10 @@
 package bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import harness.PipelineHarness;
 import org.apache.camel.ProducerTemplate;
 import routes.email.InMemoryS3;
 import routes.transforms.OsloData;
+import routes.transforms.TaskEvents;
 import routes.transforms.TransformEngine;
 import routes.transforms.TransformFunction;
 import routes.transforms.functions.Functions;
@@ -33,7 +33,6 @@ public final class TransformsBench {
     private TransformsBench() {
     }
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final String BUCKET = "transforms-bench";
 
     public static void main(String[] args) throws Exception {
@@ -79,7 +78,7 @@ public final class TransformsBench {
                         int scale, Map<String, Path> files, int runs) throws Exception {
         Map<String, String> prefixes = new LinkedHashMap<>();
         function.inputs().values().forEach(d -> prefixes.put(d, prefix(scale, d)));
-        String event = event(function.name(), type, "bench-" + function.name(), prefixes);
+        String event = TaskEvents.event(function.name(), type, "bench-" + function.name(), prefixes);
         long rows = 0;
         List<Long> task = new ArrayList<>();
         List<Long> count = new ArrayList<>();
@@ -122,19 +121,6 @@ public final class TransformsBench {
 
     static String prefix(int scale, String dataset) {
         return "processed/bench/x" + scale + "/" + dataset + "/";
-    }
-
-    static String event(String function, String type, String output, Map<String, String> inputs) {
-        var root = JSON.createObjectNode().put("execution_name", "bench").put("task", "lambda_invoker");
-        var payload = root.putObject("payload");
-        payload.putObject("pipeline").put("id", output).putObject("task_config").putObject("lambda_invoker")
-                .put("arn", "bydelsfakta-data-processing-" + function).put("type", type);
-        payload.putObject("output_dataset").put("id", output).put("version", "1").put("edition", "20200420T201739")
-                .put("s3_prefix", "%stage%/yellow/bydelsfakta-grafdata/" + output + "/version=1/edition=20200420T201739/");
-        var step = payload.putObject("step_data");
-        inputs.forEach(step.putObject("s3_input_prefixes")::put);
-        step.put("status", "PENDING").putArray("errors");
-        return root.toString();
     }
 
     static void resetPeaks() {

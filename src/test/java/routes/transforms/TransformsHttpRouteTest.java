@@ -60,20 +60,11 @@ class TransformsHttpRouteTest {
     }
 
     static String event(String function, String type, String output, Map<String, String> inputs) {
-        var root = JSON.createObjectNode().put("execution_name", "route-test").put("task", "lambda_invoker");
-        var payload = root.putObject("payload");
-        payload.putObject("pipeline").put("id", output).putObject("task_config").putObject("lambda_invoker")
-                .put("arn", "bydelsfakta-data-processing-" + function).put("type", type);
-        payload.putObject("output_dataset").put("id", output).put("version", "1").put("edition", "20200420T201739")
-                .put("s3_prefix", "%stage%/yellow/bydelsfakta-grafdata/" + output + "/version=1/edition=20200420T201739/");
-        var step = payload.putObject("step_data");
-        inputs.forEach(step.putObject("s3_input_prefixes")::put);
-        step.put("status", "PENDING").putArray("errors");
-        return root.toString();
+        return TaskEvents.event(function, type, output, inputs);
     }
 
     static String outputPrefix(String output) {
-        return "intermediate/yellow/bydelsfakta-grafdata/" + output + "/version=1/edition=20200420T201739/lambda_invoker/";
+        return TaskEvents.outputPrefix(output);
     }
 
     static HttpResponse<String> post(PipelineHarness app, String function, String body) throws Exception {
