@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import local.LocalAws;
 import local.LocalAwsExtension;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import routes.transforms.functions.Functions;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -23,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -118,6 +121,44 @@ class TransformsIT {
         assertThat(keys(outputPrefix(output))).hasSize(16);
     }
 
+    /**
+     * The table: every registered function (Functions.ALL), its first type, on its generated inputs (seeded under
+     * processed/it-all/<dataset>/), one execution each on the state machine whose task is our activity; all are
+     * started, then each must end SUCCEEDED with our step_data and its district files.
+     */
+    @Test
+    void everyRegisteredFunctionRunsAsAStateMachineTask() throws Exception {
+        OsloData oslo = new OsloData(1);
+        Map<String, String> prefixOf = new LinkedHashMap<>();
+        Map<String, String> executions = new LinkedHashMap<>();
+        for (TransformFunction function : Functions.ALL) {
+            Map<String, String> inputs = new LinkedHashMap<>();
+            for (String dataset : function.inputs().values()) {
+                if (!prefixOf.containsKey(dataset)) {
+                    String prefix = "processed/it-all/" + dataset + "/";
+                    Path csv = oslo.dataset(dataset, dir.resolve("all").resolve(dataset));
+                    aws.s3().putObject(b -> b.bucket(BUCKET).key(prefix + dataset + ".csv"), RequestBody.fromFile(csv));
+                    prefixOf.put(dataset, prefix);
+                }
+                inputs.put(dataset, prefixOf.get(dataset));
+            }
+            String type = function.types().isEmpty() ? "status" : function.types().iterator().next();
+            executions.put(function.name(), startExecution(event(function.name(), type, "all-" + function.name(), inputs)));
+        }
+        SoftAssertions table = new SoftAssertions();
+        executions.forEach((function, execution) -> {
+            DescribeExecutionResponse done = awaitEnd(execution, Duration.ofSeconds(180));
+            table.assertThat(done.status()).as("%s: %s %s", function, done.error(), done.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            if (done.status() == ExecutionStatus.SUCCEEDED) {
+                String output = "all-" + function;
+                table.assertThat(done.output()).as(function).isEqualTo("{\"s3_input_prefixes\":{\"" + output + "\":\"" + outputPrefix(output)
+                        + "\"},\"status\":\"OK\",\"errors\":[]}");
+                table.assertThat(keys(outputPrefix(output))).as(function).contains(outputPrefix(output) + "00.json", outputPrefix(output) + "01.json");
+            }
+        });
+        table.assertAll();
+    }
+
     @Test
     void aWrongInputFailsTheExecutionWithOurErrorAndCause() {
         String execution = startExecution(event("boligpriser", "alle_status", "x", Map.of("boligpriser-blokkleiligheter", PREFIX)));
@@ -186,8 +227,12 @@ class TransformsIT {
     }
 
     static DescribeExecutionResponse awaitEnd(String execution) {
+        return awaitEnd(execution, Duration.ofSeconds(60));
+    }
+
+    static DescribeExecutionResponse awaitEnd(String execution, Duration atMost) {
         DescribeExecutionResponse[] last = new DescribeExecutionResponse[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> {
             last[0] = aws.sfn().describeExecution(b -> b.executionArn(execution));
             return last[0].status() != ExecutionStatus.RUNNING;
         });
