@@ -21,6 +21,8 @@ public final class Functions {
             IkkeFullfortVgs.FUNCTION,
             FattigeBarnehusholdninger.FUNCTION,
             Eieform.FUNCTION,
-            LevekarLavUtdanning.FUNCTION
+            LevekarLavUtdanning.FUNCTION,
+            Bygningstyper.FUNCTION,
+            KommunaleBoliger.FUNCTION
     );
 }
