@@ -153,7 +153,12 @@ public final class OsloData {
 
     /** A count column and its percentage column, for the "ratio of andel" inputs. */
     public static RowValues countAndPercent() {
-        return (seed, year) -> count(seed, year, 1, 10, 500) + ";" + percent(seed, year, 2);
+        return countAndPercent(2);
+    }
+
+    /** The same with the percentage of another column number (so two such inputs differ). */
+    public static RowValues countAndPercent(int percentColumn) {
+        return (seed, year) -> count(seed, year, 1, 10, 500) + ";" + percent(seed, year, percentColumn);
     }
 
     /** dode / fodte: sub-district rows with one count column (antall_dode / antall_fodte). */

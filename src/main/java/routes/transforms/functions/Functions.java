@@ -23,6 +23,10 @@ public final class Functions {
             Eieform.FUNCTION,
             LevekarLavUtdanning.FUNCTION,
             Bygningstyper.FUNCTION,
-            KommunaleBoliger.FUNCTION
+            KommunaleBoliger.FUNCTION,
+            BotidIkkeVestlige.FUNCTION,
+            InnvandrerBefolkning.FUNCTION,
+            LevekarIkkeSysselsatte.FUNCTION,
+            LevekarTotalt.FUNCTION
     );
 }
