@@ -38,6 +38,8 @@ public final class TransformsBench {
     public static void main(String[] args) throws Exception {
         int big = Integer.getInteger("bench.scale", 100);
         int runs = Integer.getInteger("bench.runs", 5);
+        // the big inputs take seconds per task on a loaded machine: their own number of runs
+        int bigRuns = Integer.getInteger("bench.big-runs", runs);
         boolean allTypes = "all".equals(System.getProperty("bench.types"));
         InMemoryS3 s3 = new InMemoryS3();
         try (PipelineHarness app = PipelineHarness.pipeline("transforms")
@@ -67,7 +69,7 @@ public final class TransformsBench {
                 for (TransformFunction function : Functions.ALL) {
                     List<String> types = function.types().isEmpty() ? List.of("status") : new ArrayList<>(function.types());
                     for (String type : allTypes ? types : types.subList(0, 1)) {
-                        measure(template, engine, s3, function, type, scale, files, runs);
+                        measure(template, engine, s3, function, type, scale, files, scale == 1 ? runs : bigRuns);
                     }
                 }
             }
