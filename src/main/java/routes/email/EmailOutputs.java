@@ -100,15 +100,9 @@ public class EmailOutputs {
         return key;
     }
 
-    /**
-     * The route's unprocessable step: the reason is the {@link Unprocessable} just caught, else the file's
-     * {@link FileRouter#REASON_HEADER}.
-     */
-    public String unprocessable(IncomingFile file, org.apache.camel.Exchange exchange) {
-        Throwable caught = exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String reason = caught instanceof Unprocessable ? caught.getMessage()
-                : exchange.getMessage().getHeader(FileRouter.REASON_HEADER, String.class);
-        return toUnprocessable(file, reason == null ? "unprocessable" : reason);
+    /** The route's unprocessable step: the reason is the {@link Unprocessable} just caught or the file's decision. */
+    public String unprocessable(IncomingFile file, String reason) {
+        return toUnprocessable(file, reason == null || reason.isEmpty() ? "unprocessable" : reason);
     }
 
     /** An email that could not be routed (no recipient, unknown area, malformed MIME): the whole email. */

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
-import org.apache.camel.Exchange;
-import org.apache.camel.InvalidPayloadException;
-import routes.shared.MessageContext;
 import routes.shared.PermanentFailure;
 
 import java.util.ArrayList;
@@ -51,13 +48,6 @@ public class StatusMessageReader {
     /** Validates one bare message of an SQS message ({@code index}: its place in a {@code Records} wrapper). */
     public StatusMessage parse(String text, String sqsMessageId, Integer index) {
         return parse(text, sqsMessageId == null ? null : sqsMessageId + "#" + (index == null ? 0 : index));
-    }
-
-    /** Keeps the message on the exchange (property {@code statusMessage}) and names it in logs and dead letters. */
-    public void remember(Exchange exchange) throws InvalidPayloadException {
-        StatusMessage message = exchange.getMessage().getMandatoryBody(StatusMessage.class);
-        exchange.setProperty("statusMessage", message);
-        MessageContext.businessKey(exchange, message.businessKey());
     }
 
     /**
