@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import routes.shared.S3ObjectRef;
 import routes.shared.S3Spool;
+import routes.shared.TempFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,10 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
  * Reads the raw email an SES receipt rule stored in the inbox bucket: spools it to a temporary file (bounded by
@@ -146,26 +145,12 @@ public class EmailReader {
             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
                 @Override
                 public void onDone(Exchange done) {
-                    deleteTree(scratch);
+                    TempFiles.deleteTree(scratch);
                 }
             });
             return scratch;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create a scratch folder", e);
-        }
-    }
-
-    static void deleteTree(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // left to the OS temp cleaner
-                }
-            });
-        } catch (IOException ignored) {
-            // already gone
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
+import routes.shared.Abbreviation;
 import routes.shared.PermanentFailure;
 
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public class StatusMessageReader {
     public StatusMessage parse(String text, String fallbackReceiptId) {
         JsonNode message = readJson(text, "Status message");
         if (!message.isObject()) {
-            throw new PermanentFailure("Status message is not a JSON object: " + abbreviate(text));
+            throw new PermanentFailure("Status message is not a JSON object: " + Abbreviation.oneLine(text, 200));
         }
         List<String> missing = missingMandatoryFields(message);
         if (!missing.isEmpty()) {
@@ -113,7 +114,7 @@ public class StatusMessageReader {
     private static String key(JsonNode message, String field) {
         JsonNode value = message.get(field);
         if (!value.isValueNode()) {
-            throw new PermanentFailure("Status message field " + field + " must be a string, not " + abbreviate(value.toString()));
+            throw new PermanentFailure("Status message field " + field + " must be a string, not " + Abbreviation.oneLine(value.toString(), 200));
         }
         return value.asText();
     }
@@ -130,12 +131,8 @@ public class StatusMessageReader {
             JsonNode node = JSON.readTree(text);
             return node == null ? JsonNodeFactory.instance.missingNode() : node;
         } catch (JsonProcessingException e) {
-            throw new PermanentFailure(what + " is not JSON: " + abbreviate(text));
+            throw new PermanentFailure(what + " is not JSON: " + Abbreviation.oneLine(text, 200));
         }
     }
 
-    private static String abbreviate(String text) {
-        String oneLine = text.replaceAll("\\s+", " ");
-        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 199) + "…";
-    }
 }
