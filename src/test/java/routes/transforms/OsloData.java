@@ -153,7 +153,12 @@ public final class OsloData {
 
     /** A count column and its percentage column, for the "ratio of andel" inputs. */
     public static RowValues countAndPercent() {
-        return (seed, year) -> count(seed, year, 1, 10, 500) + ";" + percent(seed, year, 2);
+        return countAndPercent(2);
+    }
+
+    /** The same with the percentage of another column number (so two such inputs differ). */
+    public static RowValues countAndPercent(int percentColumn) {
+        return (seed, year) -> count(seed, year, 1, 10, 500) + ";" + percent(seed, year, percentColumn);
     }
 
     /** dode / fodte: sub-district rows with one count column (antall_dode / antall_fodte). */
@@ -224,6 +229,122 @@ public final class OsloData {
             }
         }
         return OriginalFixtures.write(file, lines);
+    }
+
+    /** The five building columns of boligmengde-etter-boligtype. */
+    public static final String[] BUILDING_COLUMNS = {"blokk_leiegaard_el", "forretningsgaard_bygg_for_felleshusholdning_el",
+            "frittliggende_enebolig_eller_vaaningshus", "horisontaldelt_tomannsbolig_eller_annet_boligbygg_med_mindre_enn_3_etasjer",
+            "hus_i_kjede_rekkehus_terrasse_hus_vertikaldelt_tomannsbolig"};
+
+    /** boligmengde-etter-boligtype: sub-district rows, building column c (1..5) = count(seed, year, c, 10, 300). */
+    public Path boligmengde(Path dir) {
+        return subDistrictCounts(dir.resolve("boligmengde-etter-boligtype.csv"), BUILDING_COLUMNS);
+    }
+
+    /** kommunale-boliger: sub-district rows, antall_boliger = count(seed, year, 7, 1, 60). */
+    public Path kommunaleBoliger(Path dir) {
+        List<String> lines = new ArrayList<>(List.of(META + ";antall_boliger"));
+        for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+            for (Geo g : subDistricts()) {
+                lines.add(meta(g, year) + ";" + count(g.seed, year, 7, 1, 60));
+            }
+        }
+        return OriginalFixtures.write(dir.resolve("kommunale-boliger.csv"), lines);
+    }
+
+    /** The botid categories, in the order the generator writes them (category k = 1, 2, 3). */
+    public static final String[] BOTID = {"Innvandrer, kort botid (<=5 år)", "Innvandrer, lang botid (>5 år)", "Øvrige befolkning"};
+
+    /**
+     * Sub-district rows per botid category k (1..3) with value columns c (1..n): count(seed, year, 10 * k + c, 0, 200).
+     */
+    Path byBotid(Path file, String... columns) {
+        List<String> lines = new ArrayList<>(List.of(META + ";botid;" + String.join(";", columns)));
+        for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+            for (Geo g : subDistricts()) {
+                for (int k = 1; k <= BOTID.length; k++) {
+                    StringBuilder line = new StringBuilder(meta(g, year) + ";" + BOTID[k - 1]);
+                    for (int c = 1; c <= columns.length; c++) {
+                        line.append(';').append(count(g.seed, year, 10 * k + c, 0, 200));
+                    }
+                    lines.add(line.toString());
+                }
+            }
+        }
+        return OriginalFixtures.write(file, lines);
+    }
+
+    /** botid-ikke-vestlige: norge (c = 1) and asia_afrika_latin_amerika_og_ost_europa_utenfor_eu (c = 2) per botid. */
+    public Path botidIkkeVestlige(Path dir) {
+        return byBotid(dir.resolve("botid-ikke-vestlige.csv"), "norge", "asia_afrika_latin_amerika_og_ost_europa_utenfor_eu");
+    }
+
+    /** botid: innvandrer (c = 1), norskfodt_med_innvandrerforeldre (c = 2) and four columns the function drops. */
+    public Path botid(Path dir) {
+        return byBotid(dir.resolve("botid.csv"), "innvandrer", "norskfodt_med_innvandrerforeldre", "fodt_i_utlandet_av_norskfodte_foreldre",
+                "norskfodt_med_en_utenlandskfodt_forelder", "uten_innvandringsbakgrunn", "utenlandsfodt_med_en_norsk_forelder");
+    }
+
+    /**
+     * sysselsatte: sub-district rows (16/17/99 included) for FIRST_YEAR..LAST_YEAR - 1 (counted in the 4th quarter,
+     * the population on 1 January of the next year), antall_sysselsatte = count(seed, year, 1, 500, 800).
+     */
+    public Path sysselsatte(Path dir) {
+        List<String> lines = new ArrayList<>(List.of(META + ";antall_sysselsatte"));
+        for (int year = FIRST_YEAR; year < LAST_YEAR; year++) {
+            for (Geo g : subDistricts()) {
+                lines.add(meta(g, year) + ";" + count(g.seed, year, 1, 500, 800));
+            }
+        }
+        return OriginalFixtures.write(dir.resolve("sysselsatte.csv"), lines);
+    }
+
+    /** The population of a sub-district and year aged min..max, both sexes, as {@link #befolkning} wrote it. */
+    public static long population(int seed, int year, int minAge, int maxAge) {
+        long sum = 0;
+        for (int sex = 1; sex <= 2; sex++) {
+            for (int age = minAge; age <= maxAge; age++) {
+                int max = age < 90 ? 60 : 120 - age + 1;
+                sum += count(seed, year, age * 2 + sex, 0, Math.max(1, max));
+            }
+        }
+        return sum;
+    }
+
+    /** dodsrater: every level, dodsrate = percent(seed, year, 1). */
+    public Path dodsrater(Path dir) {
+        return givenLevels(dir.resolve("dodsrater.csv"), "dodsrate", (seed, year) -> String.valueOf(percent(seed, year, 1)));
+    }
+
+    /** trangbodde: every level, count and percent ({@link #countAndPercent}). */
+    public Path trangbodde(Path dir) {
+        return givenLevels(dir.resolve("trangbodde.csv"), "antall_som_bor_trangt;andel_som_bor_trangt", countAndPercent());
+    }
+
+    /** redusert-funksjonsevne: every level, count and percent. */
+    public Path redusertFunksjonsevne(Path dir) {
+        return givenLevels(dir.resolve("redusert-funksjonsevne.csv"),
+                "antall_personer_med_redusert_funksjonsevne;andel_personer_med_redusert_funksjonsevne", countAndPercent());
+    }
+
+    /** ikke-fullfort-vgs: every level, count and percent. */
+    public Path ikkeFullfortVgs(Path dir) {
+        return givenLevels(dir.resolve("ikke-fullfort-vgs.csv"),
+                "antall_personer_ikke_fullfort_i_lopet_av_5_aar;andelen_som_ikke_har_fullfort_i_lopet_av_5_aar", countAndPercent());
+    }
+
+    /** fattige-husholdninger: every level; every 5th sub-district-year ((seed + year) % 5 == 0) has no EU-scale count. */
+    public Path fattigeHusholdninger(Path dir) {
+        return givenLevels(dir.resolve("fattige-husholdninger.csv"),
+                "husholdninger_med_barn_under_18_aar;husholdninger_med_barn_under_18_aar_eu_skala_antall;husholdninger_med_barn_under_18_aar_eu_skala_andel",
+                (seed, year) -> count(seed, year, 3, 100, 900) + ";" + ((seed + year) % 5 == 0 ? "" : count(seed, year, 1, 10, 90))
+                        + ";" + percent(seed, year, 2));
+    }
+
+    /** lav-utdanning: sub-district rows, the five education levels (count(seed, year, c, 10, 300)). */
+    public Path lavUtdanning(Path dir) {
+        return subDistrictCounts(dir.resolve("lav-utdanning.csv"),
+                "ingen_utdanning_uoppgitt", "grunnskole", "videregaende", "universitet_hogskole_kort", "universitet_hogskole_lang");
     }
 
     static IntUnaryOperator identity() {

@@ -21,6 +21,12 @@ public final class Functions {
             IkkeFullfortVgs.FUNCTION,
             FattigeBarnehusholdninger.FUNCTION,
             Eieform.FUNCTION,
-            LevekarLavUtdanning.FUNCTION
+            LevekarLavUtdanning.FUNCTION,
+            Bygningstyper.FUNCTION,
+            KommunaleBoliger.FUNCTION,
+            BotidIkkeVestlige.FUNCTION,
+            InnvandrerBefolkning.FUNCTION,
+            LevekarIkkeSysselsatte.FUNCTION,
+            LevekarTotalt.FUNCTION
     );
 }
