@@ -37,6 +37,19 @@ class LocalResourcesTest {
     }
 
     @Test
+    void theReviewTryItLineIsACommandThatRunsAsPrinted() {
+        LocalAws.Ports moved = new LocalAws.Ports(14000, 14001, 14002, 14003, 14004, 14005, 14006, 14007);
+        LocalResources catalogue = LocalResources.load(LocalResources.catalogue(Path.of("local-aws")),
+                LocalResources.localProperties(LocalAws.withPorts(Map.of(), moved)));
+
+        // the aws CLI signs every request: without credentials it stops at "Unable to locate credentials"
+        assertThat(catalogue.tryIt()).filteredOn(t -> t.pipeline().equals("review")).singleElement()
+                .satisfies(t -> assertThat(t.text()).startsWith("AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws "
+                        + "--endpoint-url http://127.0.0.1:14005 --region us-east-1 stepfunctions start-execution "
+                        + "--state-machine-arn arn:aws:states:us-east-1:000000000000:stateMachine:manual-review "));
+    }
+
+    @Test
     void everyStateMachineOfTheCatalogueLivesInTheOneStateMachinesFolder() {
         LocalResources catalogue = LocalResources.load(LocalResources.catalogue(Path.of("local-aws")),
                 LocalResources.localProperties(Map.of()));
