@@ -88,7 +88,9 @@ public final class SnapshotStatusBench {
                 System.out.printf("  sending to the status queue : %.2f s%n", (sent - start) / 1e9);
                 System.out.printf("  50/90/99 %% done after       : %.1f / %.1f / %.1f s%n", marks[0], marks[1], marks[2]);
                 System.out.printf("  route, end to end           : %.2f s = %.0f messages/s%n", seconds, rate);
-                System.out.printf("  raw DynamoDB UpdateItem     : %.0f updates/s (same emulator, %d threads, %d updates)%n",
+                // the floor depends on the client that measures it: the Java SDK drives dynalite about 3x faster than
+                // boto3 on a quiet machine, so compare ratios only between drivers that measure it alike (bench/README.md)
+                System.out.printf("  raw DynamoDB UpdateItem     : %.0f updates/s (same emulator, Java SDK client, %d threads, %d updates)%n",
                         rawRate, consumers, rawUpdates);
                 System.out.printf("  ratio route / raw UpdateItem: %.2f%n", rate / rawRate);
             }
