@@ -1,5 +1,6 @@
 package faults;
 
+import org.awaitility.core.ConditionTimeoutException;
 import local.LocalAws;
 import routes.email.Fixtures;
 import routes.uploads.UploadFixtures;
@@ -24,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The fault suite (bench/faults.sh; README "Faults and recovery", docs/faults.md). The local AWS runs in THIS JVM
@@ -166,9 +169,11 @@ public final class FaultSuite {
             for (int kill = 0; kill < 3; kill++) {
                 if (kill == 0) {
                     // the uploads wait out their quiet period (uploads.quiet-period) before deciding
-                    long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-                    while (stubs.inFlight.get(0).get() == 0 && System.nanoTime() < until) {
-                        AppProcess.sleep(20);
+                    try {
+                        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
+                                .until(() -> stubs.inFlight.get(0).get() > 0);
+                    } catch (ConditionTimeoutException e) {
+                        // killed anyway: the log line says none was in flight
                     }
                     log("kill " + (kill + 1) + ": A has " + stubs.inFlight.get(0).get() + " webhook POST(s) in flight");
                 } else {
@@ -240,17 +245,13 @@ public final class FaultSuite {
         long faultEnd = System.currentTimeMillis();
         log("fault over after " + (faultEnd - faultStart) / 1000 + " s; waiting for the work to complete");
 
-        long deadline = System.currentTimeMillis() + RECOVERY_LIMIT.toMillis();
-        Outcome outcome;
-        while (true) {
-            outcome = measure(burst, webhookBefore);
-            if (outcome.complete() || System.currentTimeMillis() > deadline) {
-                break;
-            }
-            AppProcess.sleep(1000);
+        try {
+            await().atMost(RECOVERY_LIMIT).pollInterval(Duration.ofSeconds(1)).until(() -> measure(burst, webhookBefore).complete());
+        } catch (ConditionTimeoutException e) {
+            // not recovered within the limit: the table says what is missing
         }
         AppProcess.sleep(5000); // late duplicates would show now
-        outcome = measure(burst, webhookBefore);
+        Outcome outcome = measure(burst, webhookBefore);
         Map<String, Integer> deadAfter = deadLetterDepths();
         String loadFigure = load.stop();
         for (String pipeline : List.of("uploads", "email", "snapshot")) {
@@ -270,27 +271,27 @@ public final class FaultSuite {
     /** The machine's 1-minute load average every 5 s during a scenario (the build machine is shared). */
     private static final class LoadSampler {
         private final List<Double> samples = new CopyOnWriteArrayList<>();
-        private volatile boolean on = true;
+        private final java.util.concurrent.ScheduledExecutorService timer =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "load-sampler");
+                    t.setDaemon(true);
+                    return t;
+                });
 
         static LoadSampler start() {
             LoadSampler sampler = new LoadSampler();
-            Thread t = new Thread(() -> {
-                while (sampler.on) {
-                    try {
-                        sampler.samples.add(Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]));
-                    } catch (IOException | RuntimeException e) {
-                        return; // no /proc: no figure
-                    }
-                    AppProcess.sleep(5000);
+            sampler.timer.scheduleAtFixedRate(() -> {
+                try {
+                    sampler.samples.add(Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]));
+                } catch (IOException | RuntimeException e) {
+                    sampler.timer.shutdown(); // no /proc: no figure
                 }
-            }, "load-sampler");
-            t.setDaemon(true);
-            t.start();
+            }, 0, 5, java.util.concurrent.TimeUnit.SECONDS);
             return sampler;
         }
 
         String stop() {
-            on = false;
+            timer.shutdownNow();
             if (samples.isEmpty()) {
                 return "-";
             }
