@@ -136,6 +136,17 @@ class UploadsIT {
         assertThat(report.path("file_set").get(0).path("errors").asText()).isEqualTo("Incomplete file: Expected 38 columns on row 10 found 7");
         await(() -> emailsWithSubject("Error with data for council X01000000-Piddleton Parish Council", folder) == 1);
         assertThat(aws.s3().listObjectsV2(b -> b.bucket(FINAL).prefix(folder + "/")).contents()).isEmpty();
+        // the marker header reaches SES (the emulator keeps a v2 email's headers): the webhook's key of this decision
+        String key = HTTP.findAll(postRequestedFor(urlEqualTo("/api/beta/uploads/"))).stream()
+                .filter(r -> r.getBodyAsString().contains(folder)).findFirst().orElseThrow().getHeader("Idempotency-Key");
+        JsonNode mail = null;
+        for (JsonNode m : aws.sesSentEmails()) {
+            if (m.toString().contains(folder)) {
+                mail = m;
+            }
+        }
+        assertThat(mail.path("headers").toString())
+                .isEqualTo("[{\"name\":\"" + ErrorEmail.IDEMPOTENCY_HEADER + "\",\"value\":\"" + key + "\"}]");
     }
 
     @Test
