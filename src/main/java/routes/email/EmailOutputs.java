@@ -28,6 +28,7 @@ import java.util.Optional;
  * name's {@code x-amz-meta-} prefix. Keys are kept within S3's 1024 bytes by {@link EmailKeys#bounded}.
  * With {@code dryRun} the writes are only logged.
  */
+// Not aws2-s3: a write is a loop (HeadObject for the key's owner, a conditional put, a new key on conflict), not one call.
 public class EmailOutputs {
     public static final String EMAIL_ID = "email-id";
     public static final String REASON = "reason";

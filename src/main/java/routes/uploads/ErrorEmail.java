@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.ses.SesClient;
  * {@code \n\nPlease follow up.}. Not sent when suppressed (a lone Democracy Counts file) or when no recipient is
  * configured. Sent once per decision.
  */
+// Not aws2-ses: it sends subject and body without a charset; council names are not ASCII, the original sends UTF-8.
 public class ErrorEmail {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorEmail.class);
 
