@@ -22,8 +22,6 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +45,6 @@ import java.util.zip.ZipOutputStream;
  * every 5 ms). Run with {@code bench/email.sh}; {@code -Dbench.zipMb=200} sets the archive size.
  */
 public final class EmailUnzipBench {
-    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
     public static void main(String[] args) throws Exception {
         long zipTarget = Long.getLong("bench.zipMb", 200) * 1024 * 1024;
@@ -222,37 +219,6 @@ public final class EmailUnzipBench {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    /** Samples the used heap every 5 ms and keeps the maximum. */
-    static final class HeapSampler {
-        private final AtomicLong peak = new AtomicLong();
-        private volatile boolean running = true;
-        private Thread thread;
-
-        static HeapSampler start() {
-            System.gc();
-            HeapSampler sampler = new HeapSampler();
-            sampler.thread = new Thread(() -> {
-                while (sampler.running) {
-                    sampler.peak.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
-            sampler.thread.setDaemon(true);
-            sampler.thread.start();
-            return sampler;
-        }
-
-        long stop() throws InterruptedException {
-            running = false;
-            thread.join();
-            return peak.get();
-        }
-    }
 
     static final class CountingOutputStream extends FilterOutputStream {
         long count;

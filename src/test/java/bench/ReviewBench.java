@@ -1,10 +1,12 @@
 package bench;
 
+import org.awaitility.core.ConditionTimeoutException;
 import com.fasterxml.jackson.databind.JsonNode;
 import local.LocalAws;
 import routes.review.ReviewFixture;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
+import java.time.Duration;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The review pipeline under concurrent answers on the embedded local AWS: R requests × 3 reviewers (real activity
@@ -88,10 +92,13 @@ public final class ReviewBench {
                     (deciding.containsKey(links.get(i).recordId()) ? decidingLatencies : otherLatencies).add(latencies.get(i));
                 }
                 long succeeded = executions.stream().filter(e -> {
-                    for (int i = 0; i < 100 && !"SUCCEEDED".equals(review.executionStatus(e)); i++) {
-                        sleep(50);
+                    try {
+                        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                                .until(() -> "SUCCEEDED".equals(review.executionStatus(e)));
+                        return true;
+                    } catch (ConditionTimeoutException notSucceeded) {
+                        return false;
                     }
-                    return "SUCCEEDED".equals(review.executionStatus(e));
                 }).count();
 
                 System.out.printf("%nreview benchmark (%d requests x 3 reviewers = %d answers, %d threads)%n", requests, links.size(), threads);
@@ -152,11 +159,4 @@ public final class ReviewBench {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1e6;
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

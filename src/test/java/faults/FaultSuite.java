@@ -1,5 +1,6 @@
 package faults;
 
+import org.awaitility.core.ConditionTimeoutException;
 import local.LocalAws;
 import routes.email.Fixtures;
 import routes.uploads.UploadFixtures;
@@ -24,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The fault suite (bench/faults.sh; README "Faults and recovery", docs/faults.md). The local AWS runs in THIS JVM
@@ -146,9 +149,11 @@ public final class FaultSuite {
         try {
             for (int kill = 0; kill < 3; kill++) {
                 if (kill == 1) {
-                    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                    while (stubs.inFlight.get(0).get() == 0 && System.nanoTime() < until) {
-                        AppProcess.sleep(20);
+                    try {
+                        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                                .until(() -> stubs.inFlight.get(0).get() > 0);
+                    } catch (ConditionTimeoutException e) {
+                        // killed anyway: the log line says none was in flight
                     }
                     log("kill " + (kill + 1) + ": A has " + stubs.inFlight.get(0).get() + " webhook POST(s) in flight");
                 } else {
@@ -218,17 +223,13 @@ public final class FaultSuite {
         long faultEnd = System.currentTimeMillis();
         log("fault over after " + (faultEnd - faultStart) / 1000 + " s; waiting for the work to complete");
 
-        long deadline = System.currentTimeMillis() + RECOVERY_LIMIT.toMillis();
-        Outcome outcome;
-        while (true) {
-            outcome = measure(burst, webhookBefore);
-            if (outcome.complete() || System.currentTimeMillis() > deadline) {
-                break;
-            }
-            AppProcess.sleep(1000);
+        try {
+            await().atMost(RECOVERY_LIMIT).pollInterval(Duration.ofSeconds(1)).until(() -> measure(burst, webhookBefore).complete());
+        } catch (ConditionTimeoutException e) {
+            // not recovered within the limit: the table says what is missing
         }
         AppProcess.sleep(5000); // late duplicates would show now
-        outcome = measure(burst, webhookBefore);
+        Outcome outcome = measure(burst, webhookBefore);
         Map<String, Integer> deadAfter = deadLetterDepths();
         for (String pipeline : List.of("uploads", "email", "snapshot")) {
             Outcome.Row row = outcome.rows().get(pipeline);

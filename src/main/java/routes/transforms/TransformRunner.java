@@ -17,6 +17,7 @@ public class TransformRunner {
     private TransformEngine engine;
     private S3Datasets datasets;
     private Clock clock = Clock.systemUTC();
+    private boolean fixOriginalDefects;
 
     public void setEngine(TransformEngine engine) {
         this.engine = engine;
@@ -28,6 +29,11 @@ public class TransformRunner {
 
     public void setClock(Clock clock) {
         this.clock = clock;
+    }
+
+    /** transforms.fix-original-defects: write the files without the original's byte-level defects ({@link OriginalDefects}). */
+    public void setFixOriginalDefects(boolean fixOriginalDefects) {
+        this.fixOriginalDefects = fixOriginalDefects;
     }
 
     /** The output files of {@code function} for {@code type}, from the input objects {@code keys} (dataset id -> key). */
@@ -42,7 +48,7 @@ public class TransformRunner {
                     datasets.download(keys.get(input.getValue()), file);
                     session.load(input.getKey(), input.getValue(), file);
                 }
-                return function.run(session, type, outputDataset, clock);
+                return output(function.run(session, type, outputDataset, clock));
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot spool the inputs of " + function.name() + ": " + e.getMessage(), e);
@@ -55,7 +61,11 @@ public class TransformRunner {
     public List<Map<String, Object>> runFiles(TransformFunction function, String type, Map<String, Path> files, String outputDataset) {
         try (TransformEngine.Session session = engine.session()) {
             function.inputs().forEach((table, dataset) -> session.load(table, dataset, files.get(dataset)));
-            return function.run(session, type, outputDataset, clock);
+            return output(function.run(session, type, outputDataset, clock));
         }
+    }
+
+    private List<Map<String, Object>> output(List<Map<String, Object>> files) {
+        return fixOriginalDefects ? OriginalDefects.fix(files) : files;
     }
 }

@@ -21,5 +21,17 @@ public final class OsloSeed {
         oslo.migration(dir, true);
         oslo.migration(dir, false);
         oslo.projections(dir);
+        // bygningstyper, kommunale-boliger, botid-ikke-vestlige, innvandrer-befolkning, levekar-ikke-sysselsatte, levekar-totalt
+        oslo.boligmengde(dir);
+        oslo.kommunaleBoliger(dir);
+        oslo.botidIkkeVestlige(dir);
+        oslo.botid(dir);
+        oslo.sysselsatte(dir);
+        oslo.redusertFunksjonsevne(dir);
+        oslo.lavUtdanning(dir);
+        oslo.fattigeHusholdninger(dir);
+        oslo.ikkeFullfortVgs(dir);
+        oslo.dodsrater(dir);
+        oslo.trangbodde(dir);
     }
 }

@@ -21,6 +21,18 @@ public final class Functions {
             IkkeFullfortVgs.FUNCTION,
             FattigeBarnehusholdninger.FUNCTION,
             Eieform.FUNCTION,
-            LevekarLavUtdanning.FUNCTION
+            LevekarLavUtdanning.FUNCTION,
+            Bygningstyper.FUNCTION,
+            KommunaleBoliger.FUNCTION,
+            BotidIkkeVestlige.FUNCTION,
+            InnvandrerBefolkning.FUNCTION,
+            LevekarIkkeSysselsatte.FUNCTION,
+            LevekarTotalt.FUNCTION,
+            Flyttehyppighet.TOTALT_FUNCTION,
+            Flyttehyppighet.INN_KAT_FUNCTION,
+            LandbakgrunnInnvandringsgrupper.FUNCTION,
+            Husholdningstyper.FUNCTION,
+            InnvandringUnder16.FUNCTION,
+            Trangboddhet.FUNCTION
     );
 }

@@ -19,10 +19,17 @@ final class OneSeries {
 
     @SafeVarargs
     static TransformFunction statusAndHistorisk(String name, String input, String column, String heading, Map<String, Object>... series) {
-        return SqlTransform.named(name)
-                .input(input)
-                .type("status", OutputType.latest(A, column).heading(heading, series).scale(column))
-                .type("historisk", OutputType.allYears(B, column).heading(heading, series))
-                .build();
+        return types(SqlTransform.named(name).input(input), "", column, heading, series).build();
+    }
+
+    /**
+     * The same pair of types for one series of a function with several ({@code 1barn_}, {@code blokk_}, ...):
+     * {@code <prefix>status} (latest year, A, scale of the column) and {@code <prefix>historisk} (all years, B).
+     */
+    @SafeVarargs
+    static SqlTransform.Builder types(SqlTransform.Builder builder, String prefix, String column, String heading, Map<String, Object>... series) {
+        return builder
+                .type(prefix + "status", OutputType.latest(A, column).heading(heading, series).scale(column))
+                .type(prefix + "historisk", OutputType.allYears(B, column).heading(heading, series));
     }
 }
