@@ -110,10 +110,9 @@ public class EmailOutputs {
     }
 
     /** An email with neither a usable attachment nor a usable download link: the whole email. */
-    public String nothingToTake(ReceivedEmail email, org.apache.camel.Exchange exchange) {
-        String failures = exchange.getProperty(ImservLinks.FAILURES, "", String.class);
-        String mime = exchange.getProperty(AttachmentExtractor.MIME_PROBLEM, "", String.class);
-        return emailToUnprocessable(email, "no attachment and no usable download link" + failures + mime);
+    public String nothingToTake(ReceivedEmail email, String downloadFailures, String mimeProblem) {
+        return emailToUnprocessable(email, "no attachment and no usable download link"
+                + (downloadFailures == null ? "" : downloadFailures) + (mimeProblem == null ? "" : mimeProblem));
     }
 
     /** The whole email, when it cannot be routed (no recipient, unknown area, malformed, nothing to take from it). */
