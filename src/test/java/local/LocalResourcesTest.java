@@ -37,6 +37,17 @@ class LocalResourcesTest {
     }
 
     @Test
+    void everyStateMachineOfTheCatalogueLivesInTheOneStateMachinesFolder() {
+        LocalResources catalogue = LocalResources.load(LocalResources.catalogue(Path.of("local-aws")),
+                LocalResources.localProperties(Map.of()));
+        Path folder = Path.of("local-aws/state-machines").toAbsolutePath().normalize();
+
+        assertThat(catalogue.stateMachines()).isNotEmpty().allSatisfy(m -> assertThat(m.definition().toAbsolutePath().normalize())
+                .as(m.name()).startsWith(folder).isRegularFile());
+        assertThat(Path.of("state-machines")).as("the old root folder").doesNotExist();
+    }
+
+    @Test
     void readsEverySectionWithPlaceholdersResolved() throws IOException {
         write("resources.yaml", """
                 buckets:
