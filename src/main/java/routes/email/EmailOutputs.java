@@ -28,6 +28,7 @@ import java.util.Optional;
  * name's {@code x-amz-meta-} prefix. Keys are kept within S3's 1024 bytes by {@link EmailKeys#bounded}.
  * With {@code dryRun} the writes are only logged.
  */
+// Not aws2-s3: a write is a loop (HeadObject for the key's owner, a conditional put, a new key on conflict), not one call.
 public class EmailOutputs {
     public static final String EMAIL_ID = "email-id";
     public static final String REASON = "reason";
@@ -109,10 +110,9 @@ public class EmailOutputs {
     }
 
     /** An email with neither a usable attachment nor a usable download link: the whole email. */
-    public String nothingToTake(ReceivedEmail email, org.apache.camel.Exchange exchange) {
-        String failures = exchange.getProperty(ImservLinks.FAILURES, "", String.class);
-        String mime = exchange.getProperty(AttachmentExtractor.MIME_PROBLEM, "", String.class);
-        return emailToUnprocessable(email, "no attachment and no usable download link" + failures + mime);
+    public String nothingToTake(ReceivedEmail email, String downloadFailures, String mimeProblem) {
+        return emailToUnprocessable(email, "no attachment and no usable download link"
+                + (downloadFailures == null ? "" : downloadFailures) + (mimeProblem == null ? "" : mimeProblem));
     }
 
     /** The whole email, when it cannot be routed (no recipient, unknown area, malformed, nothing to take from it). */

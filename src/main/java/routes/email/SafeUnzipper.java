@@ -33,6 +33,7 @@ import java.util.zip.ZipInputStream;
  * archive with no files throws {@link Unprocessable} with the reason, after deleting what was extracted: the archive
  * then goes to the unprocessable bucket as a whole and no part of it reaches the data bucket.
  */
+// Not camel-zipfile: its streaming split has no entry, total-size, ratio, count or depth limit.
 public class SafeUnzipper {
     private static final int BUFFER = 256 * 1024;
     /** Below this many uncompressed bytes the ratio is not judged (tiny, highly compressible files are normal). */

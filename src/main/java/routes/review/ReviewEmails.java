@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.ses.SesClient;
  * whose email was already sent sends nothing; one whose email was not sent (a crash in between) gets a new secret.
  * Templates: {@code {link}}, {@code {subject}}, {@code {reviewer}}, {@code {deadline}}.
  */
+// Not aws2-ses: it sends subject and body without a charset (UTF-8 here), and a text or an HTML body, not both.
 public class ReviewEmails {
     private static final Logger LOG = LoggerFactory.getLogger(ReviewEmails.class);
 

@@ -19,6 +19,7 @@ import java.util.Map;
  * cannot be written, the exception propagates: the SQS message is then not deleted and the queue's own redrive
  * policy is the backstop, so nothing is lost.
  */
+// Not aws2-sqs: a FIFO send there takes no explicit deduplication id, and the dead letter is sent from the error handler.
 public class DeadLetters {
     public static final String REASON = "reason";
     public static final String PIPELINE = "pipeline";

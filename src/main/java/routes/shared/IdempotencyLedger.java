@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
  * worker keeps its claim however long the work takes (up to {@code maximumHold}, a guard against a leaked claim),
  * and a crashed worker's claim is free again within one lease.
  */
+// Not aws2-ddb: its PutItem/UpdateItem/DeleteItem take no condition expression, and every write here is conditional.
 public class IdempotencyLedger {
     public static final String KEY = "pk";
     public static final String STATE = "state";

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * group = collection name with {@code .} → {@code _}, deduplication id = SHA-256 of the body. Sent at most once per
  * run and collection (the side-effect guard), even if snapshot-sender moves the collection back to {@code Sent}.
  */
+// Not aws2-sqs: a FIFO send there takes no explicit deduplication id (only the exchange id or content-based).
 public class ExportStateSender {
     private static final Logger LOG = LoggerFactory.getLogger(ExportStateSender.class);
 

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.sesv2.model.MessageHeader;
  * between SES accepting it and the ledger recording it, so a receiver can drop the copy (docs/faults.md). SES v1's
  * SendEmail, which the original used, takes no custom header.
  */
+// Not aws2-ses: it sends subject and body without a charset; council names are not ASCII, the original sends UTF-8.
 public class ErrorEmail {
     /** The marker header a receiver can dedupe on. */
     public static final String IDEMPOTENCY_HEADER = "X-Pipeline-Idempotency-Key";

@@ -1,9 +1,7 @@
 package routes.uploads;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.support.SynchronizationAdapter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import routes.shared.ExchangeClaim;
 import routes.shared.IdempotencyLedger;
 import routes.shared.RetryLater;
 
@@ -17,29 +15,6 @@ import java.time.Duration;
  */
 public class UploadDecisions {
     public static final String PIPELINE = "uploads";
-    private static final Logger LOG = LoggerFactory.getLogger(UploadDecisions.class);
-
-    /**
-     * The route's hold on one upload's decision (an exchange property until {@link #complete}): the claim's outcome
-     * ({@link IdempotencyLedger.Outcome} name) for the route to branch on.
-     */
-    public static final class Decision {
-        private final IdempotencyLedger.Claim claim;
-        private volatile boolean completed;
-
-        Decision(IdempotencyLedger.Claim claim) {
-            this.claim = claim;
-        }
-
-        public String outcome() {
-            return claim.outcome().name();
-        }
-
-        @Override
-        public String toString() {
-            return outcome();
-        }
-    }
 
     private IdempotencyLedger ledger;
     private Duration lease;
@@ -76,29 +51,16 @@ public class UploadDecisions {
     }
 
     /**
-     * Claims the decision. The exchange is needed only to release an acquired claim that is not completed when the
-     * message is done (it failed and went to the dead-letter queue), so a replay can take it.
+     * Claims the decision ({@link ExchangeClaim#outcome()} for the route's choice). An acquired claim not completed
+     * when the message is done (it failed and went to the dead-letter queue) is released, so a replay can take it.
      */
-    public Decision claim(Upload upload, Exchange exchange) {
-        Decision decision = new Decision(ledger.claim(PIPELINE, upload.decisionKey(), lease));
-        if (decision.claim.acquired()) {
-            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                @Override
-                public void onDone(Exchange done) {
-                    if (!decision.completed) {
-                        LOG.info("Releasing the unfinished decision on {}", upload);
-                        ledger.release(decision.claim);
-                    }
-                }
-            });
-        }
-        return decision;
+    public ExchangeClaim claim(Upload upload, Exchange exchange) {
+        return ExchangeClaim.claim(ledger, PIPELINE, upload.decisionKey(), lease, exchange);
     }
 
-    public void complete(Upload upload, Decision decision) {
-        if (decision != null && decision.claim.acquired() && !decision.completed) {
-            ledger.complete(decision.claim, upload.valid() ? "success" : "failure");
-            decision.completed = true;
+    public void complete(Upload upload, ExchangeClaim decision) {
+        if (decision != null) {
+            decision.complete(upload.valid() ? "success" : "failure");
         }
     }
 }

@@ -2,13 +2,16 @@ package routes.shared;
 
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +91,27 @@ class SharedPiecesTest {
         assertThat(registry.get()).isSameAs(bound);
         context.getRegistry().unbind("prometheus");
         assertThat(registry.get()).as("remembered").isSameAs(bound);
+    }
+
+    @Test
+    void anExchangeClaimIsReleasedWhenItsExchangeIsDoneUncompleted() {
+        routes.uploads.InMemoryLedger ledger = new routes.uploads.InMemoryLedger();
+        Duration lease = Duration.ofMinutes(1);
+        Exchange failed = new DefaultExchange(new DefaultCamelContext());
+        ExchangeClaim claim = ExchangeClaim.claim(ledger, "uploads", "k1", lease, failed);
+        assertThat(claim.acquired()).isTrue();
+        assertThat(ExchangeClaim.claim(ledger, "uploads", "k1", lease, failed).outcome()).isEqualTo("HELD_BY_OTHER");
+        failed.getExchangeExtension().handoverCompletions().forEach(s -> s.onFailure(failed));
+        assertThat(ExchangeClaim.claim(ledger, "uploads", "k1", lease, new DefaultExchange(new DefaultCamelContext())).acquired())
+                .as("released").isTrue();
+
+        Exchange done = new DefaultExchange(new DefaultCamelContext());
+        ExchangeClaim completed = ExchangeClaim.claim(ledger, "uploads", "k2", lease, done);
+        completed.complete("m-1");
+        done.getExchangeExtension().handoverCompletions().forEach(s -> s.onComplete(done));
+        ExchangeClaim again = ExchangeClaim.claim(ledger, "uploads", "k2", lease, done);
+        assertThat(again.outcome()).isEqualTo("ALREADY_DONE");
+        assertThat(again.result()).isEqualTo("m-1");
     }
 
     @Test
