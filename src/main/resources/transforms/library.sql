@@ -155,3 +155,6 @@ create macro low_education(tbl) as table
         from query_table(tbl)),
     le_levels as (from aggregate_sum('le_rows'))
     select *, lav_utdanning / total as lav_utdanning_ratio from le_levels;
+-- The original's pivot_table for one value column and category: the sum of the value over the group's rows of that
+-- category, 0 when there are none, as a decimal (the pivot's empty cells made pandas' columns float).
+create macro of_category(value, category, wanted) as coalesce(sum(value) filter (where category = wanted), 0)::double;

@@ -1,11 +1,13 @@
 package bench;
 
+import harness.PipelineHarness;
+import org.apache.camel.ProducerTemplate;
+import routes.email.InMemoryS3;
 import routes.transforms.OsloData;
+import routes.transforms.TaskEvents;
 import routes.transforms.TransformEngine;
-import routes.transforms.TransformRunner;
-import routes.transforms.functions.Functions;
-import routes.transforms.TransformCatalogue;
 import routes.transforms.TransformFunction;
+import routes.transforms.functions.Functions;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -18,80 +20,107 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Each registered transform on the synthetic Oslo inputs (×1 and ×bench.scale rows), warm: the time of one task from
- * its inputs on local disk to its output files in memory (CSV load into the engine, the function's SQL, the
- * templates; no S3), the peak heap during it, and the ratio to reading the same inputs once with the engine alone
+ * Every registered transform ({@link Functions#ALL}, its first type, or every type with {@code bench.types=all}) on
+ * the synthetic Oslo inputs (×1 and ×bench.scale rows), warm, through the pipeline as production wires it
+ * ({@link PipelineHarness}, the bucket an in-memory S3): the time from the task received (the event as the body of
+ * {@code direct:transforms-task}, where the activity, SQS and HTTP ways in hand it over) to its answer (the step_data
+ * SendTaskSuccess would send): event parsing, the listing, the download to a temp file, the engine, the templates and
+ * the PutObjects. Also the peak heap during the task (and the heap in use before it, which holds the in-memory
+ * bucket), and the ratio to reading the same input files once with the engine alone
  * ({@code select count(*) from read_csv(...)}) in the same run.
  */
 public final class TransformsBench {
     private TransformsBench() {
     }
 
-    record Case(String function, String type) {
-    }
-
-    static final List<Case> CASES = List.of(new Case("boligpriser", "status"), new Case("husholdning_med_barn", "alle_historisk"),
-            new Case("folkemengde", "nokkeltall"), new Case("alder-distribusjon-status", "status"),
-            new Case("befolkningsutvkl-forv-utvkl", "historisk"));
+    static final String BUCKET = "transforms-bench";
 
     public static void main(String[] args) throws Exception {
         int big = Integer.getInteger("bench.scale", 100);
         int runs = Integer.getInteger("bench.runs", 5);
-        TransformEngine engine = new TransformEngine();
-        engine.start();
-        TransformRunner runner = new TransformRunner();
-        runner.setEngine(engine);
-        TransformCatalogue catalogue = new TransformCatalogue(Functions.ALL);
-        System.out.printf("%-28s %-15s %5s %9s %10s %10s %7s %9s%n", "function", "type", "scale", "rows", "task ms", "count ms", "ratio", "heap MB");
-        for (int scale : new int[]{1, big}) {
-            Path dir = Files.createTempDirectory("transforms-bench-");
-            Map<String, Path> inputs = inputs(new OsloData(scale), dir);
-            for (Case c : CASES) {
-                TransformFunction function = catalogue.get(c.function());
+        boolean allTypes = "all".equals(System.getProperty("bench.types"));
+        InMemoryS3 s3 = new InMemoryS3();
+        try (PipelineHarness app = PipelineHarness.pipeline("transforms")
+                .properties(Map.of("transforms.bucket", BUCKET, "transforms.activity", "arn:aws:states:us-east-1:000000000000:activity:bench",
+                        "transforms.queue.tasks", "bench-tasks", "transforms.queue.dead-letter", "bench-dead-letters"))
+                .bean("s3Client", s3)
+                .replaceFrom("transforms-activity", "direct:transforms-bench-activity")
+                .replaceFrom("transforms-queue", "direct:transforms-bench-queue")
+                .start()) {
+            ProducerTemplate template = app.template();
+            TransformEngine engine = app.bean("transformEngine", TransformEngine.class);
+            System.out.printf("%-34s %-24s %5s %9s %9s %9s %7s %8s %8s%n", "function", "type", "scale", "rows", "task ms", "count ms", "ratio",
+                    "peak MB", "base MB");
+            for (int scale : new int[]{1, big}) {
+                Path dir = Files.createTempDirectory("transforms-bench-");
+                OsloData oslo = new OsloData(scale);
                 Map<String, Path> files = new LinkedHashMap<>();
-                function.inputs().values().forEach(d -> files.put(d, inputs.get(d)));
-                long rows = 0;
-                List<Long> task = new ArrayList<>();
-                List<Long> count = new ArrayList<>();
-                long peak = 0;
-                for (int i = 0; i <= runs; i++) {
-                    long t0 = System.nanoTime();
-                    try (TransformEngine.Session s = engine.session()) {
-                        rows = 0;
-                        for (Path p : files.values()) {
-                            rows += ((Number) s.query("count", "select count(*) as n from read_csv('" + p + "', delim = ';', header = true)").rows().get(0)[0]).longValue();
+                for (TransformFunction function : Functions.ALL) {
+                    for (String dataset : function.inputs().values()) {
+                        if (!files.containsKey(dataset)) {
+                            Path file = oslo.dataset(dataset, dir.resolve(dataset));
+                            files.put(dataset, file);
+                            s3.store(BUCKET, prefix(scale, dataset) + dataset + ".csv", Files.readAllBytes(file), Map.of());
                         }
                     }
-                    long t1 = System.nanoTime();
-                    resetPeaks();
-                    runner.runFiles(function, c.type(), files, "bench");
-                    long t2 = System.nanoTime();
-                    if (i > 0) {
-                        count.add(t1 - t0);
-                        task.add(t2 - t1);
-                        peak = Math.max(peak, peakHeap());
+                }
+                for (TransformFunction function : Functions.ALL) {
+                    List<String> types = function.types().isEmpty() ? List.of("status") : new ArrayList<>(function.types());
+                    for (String type : allTypes ? types : types.subList(0, 1)) {
+                        measure(template, engine, s3, function, type, scale, files, runs);
                     }
                 }
-                double taskMs = median(task) / 1e6;
-                double countMs = median(count) / 1e6;
-                System.out.printf("%-28s %-15s %5d %9d %10.1f %10.1f %7.2f %9.1f%n", c.function(), c.type(), scale, rows, taskMs, countMs,
-                        taskMs / countMs, peak / 1048576.0);
             }
         }
-        engine.close();
     }
 
-    static Map<String, Path> inputs(OsloData oslo, Path dir) {
-        Map<String, Path> inputs = new LinkedHashMap<>();
-        inputs.put("boligpriser-blokkleiligheter", oslo.boligpriser(dir));
-        inputs.put("husholdninger-med-barn", oslo.husholdningerMedBarn(dir));
-        inputs.put("befolkning-etter-kjonn-og-alder", oslo.befolkning(dir));
-        inputs.put("dode", oslo.counts(dir, "dode", "antall_dode", 1));
-        inputs.put("fodte", oslo.counts(dir, "fodte", "antall_fodte", 2));
-        inputs.put("flytting-til-etter-alder", oslo.migration(dir, true));
-        inputs.put("flytting-fra-etter-alder", oslo.migration(dir, false));
-        inputs.put("befolkningsframskrivninger", oslo.projections(dir));
-        return inputs;
+    static void measure(ProducerTemplate template, TransformEngine engine, InMemoryS3 s3, TransformFunction function, String type,
+                        int scale, Map<String, Path> files, int runs) throws Exception {
+        Map<String, String> prefixes = new LinkedHashMap<>();
+        function.inputs().values().forEach(d -> prefixes.put(d, prefix(scale, d)));
+        String event = TaskEvents.event(function.name(), type, "bench-" + function.name(), prefixes);
+        long rows = 0;
+        List<Long> task = new ArrayList<>();
+        List<Long> count = new ArrayList<>();
+        long peak = 0;
+        long base = 0;
+        for (int i = 0; i <= runs; i++) {
+            long t0 = System.nanoTime();
+            try (TransformEngine.Session session = engine.session()) {
+                rows = 0;
+                for (String dataset : function.inputs().values()) {
+                    rows += ((Number) session.query("count", "select count(*) as n from read_csv('" + files.get(dataset)
+                            + "', delim = ';', header = true)").rows().get(0)[0]).longValue();
+                }
+            }
+            long t1 = System.nanoTime();
+            System.gc();
+            long before = usedHeap();
+            resetPeaks();
+            long t2 = System.nanoTime();
+            String answer = template.requestBody("direct:transforms-task", event, String.class);
+            long t3 = System.nanoTime();
+            if (!answer.contains("\"OK\"")) {
+                throw new IllegalStateException(function.name() + " " + type + " answered " + answer);
+            }
+            if (i > 0) {
+                count.add(t1 - t0);
+                task.add(t3 - t2);
+                peak = Math.max(peak, peakHeap());
+                base = Math.max(base, before);
+            }
+            // the in-memory bucket keeps no outputs between tasks
+            s3.objects.keySet().removeIf(k -> k.startsWith(BUCKET + "/intermediate/"));
+            s3.puts.clear();
+        }
+        double taskMs = median(task) / 1e6;
+        double countMs = median(count) / 1e6;
+        System.out.printf("%-34s %-24s %5d %9d %9.1f %9.1f %7.2f %8.1f %8.1f%n", function.name(), type, scale, rows, taskMs, countMs,
+                taskMs / countMs, peak / 1048576.0, base / 1048576.0);
+    }
+
+    static String prefix(int scale, String dataset) {
+        return "processed/bench/x" + scale + "/" + dataset + "/";
     }
 
     static void resetPeaks() {
@@ -110,6 +139,10 @@ public final class TransformsBench {
             }
         }
         return sum;
+    }
+
+    static long usedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     static long median(List<Long> values) {

@@ -2,7 +2,6 @@ package routes.email;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeUtility;
@@ -10,6 +9,7 @@ import jakarta.mail.internet.ParseException;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import routes.shared.TempFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -167,7 +167,7 @@ public class AttachmentExtractor {
             }
         }
         if (oversize) {
-            Files.deleteIfExists(file);
+            TempFiles.delete(file);
             LOG.warn("email {}: attachment '{}' is over the limit of {} bytes", email.id(), name, maxAttachmentBytes);
             return new IncomingFile(email.id(), name, key, email.raw(), "message/rfc822", 0,
                     "attachment '" + name + "' is over the limit of " + maxAttachmentBytes

@@ -5,6 +5,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import routes.shared.TempFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -236,13 +237,7 @@ public class ImservLinks {
 
     private Download failed(String emailId, String link, String why, Path file) {
         LOG.error("email {}: unable to download file {} ({})", emailId, link, why);
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // removed with the scratch folder
-            }
-        }
+        TempFiles.delete(file);
         return new Download(link, null, null, null, "unable to download file " + link + ": " + why);
     }
 

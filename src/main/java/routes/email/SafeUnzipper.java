@@ -3,6 +3,7 @@ package routes.email;
 import org.apache.camel.Exchange;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import routes.shared.TempFiles;
 
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -146,7 +147,7 @@ public class SafeUnzipper {
             throw new Unprocessable("'" + archive.name() + "' is not a readable zip archive: " + e.getMessage(), e);
         } finally {
             if (!unpacked) {
-                deleteAll(files);
+                files.forEach(file -> TempFiles.delete(file.file()));
                 emailBytes.addAndGet(-total);
             }
         }
@@ -217,15 +218,6 @@ public class SafeUnzipper {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    private static void deleteAll(List<IncomingFile> files) {
-        for (IncomingFile file : files) {
-            try {
-                Files.deleteIfExists(file.file());
-            } catch (IOException ignored) {
-                // temp files are also removed when the exchange completes
-            }
-        }
-    }
 
     private static final class CountingInputStream extends FilterInputStream {
         long count;

@@ -89,9 +89,9 @@ public final class DistrictFiles {
         } else if (geographyId.length() == 2 && !OSLO.equals(fileDistrict)) {
             avgRow = true;
         }
-        List<Object> values;
+        Object values;
         try {
-            values = rows.isEmpty() ? List.of() : template.values(frame, rows, series);
+            values = rows.isEmpty() ? List.of() : template.entryValues(frame, rows, series);
         } catch (Template.MissingValue missing) {
             throw new TaskFailure("NaNInOutput", outputDataset + ": " + missing.column + " is missing (NaN) for geography "
                     + geographyId + " (" + geographyName + ") in " + missing.date + "; the original's JSON write failed on it");

@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Splits a SQL file into statements at the {@code ;} that end them (outside quotes and {@code --} comments). */
-final class SqlScript {
+public final class SqlScript {
     private static final Map<String, String> LOADED = new ConcurrentHashMap<>();
 
     private SqlScript() {
     }
 
     /** A SQL file from the classpath, read once. */
-    static String load(String resource) {
+    public static String load(String resource) {
         return LOADED.computeIfAbsent(resource, r -> {
             try (InputStream in = SqlScript.class.getClassLoader().getResourceAsStream(r)) {
                 if (in == null) {

@@ -11,12 +11,17 @@ import java.util.List;
 public interface Template {
     List<Object> values(Frame frame, List<Object[]> rows, List<String> series);
 
+    /** What the entry's {@code "values"} holds: the list, unless a template writes one object (flyttehyppighet status). */
+    default Object entryValues(Frame frame, List<Object[]> rows, List<String> series) {
+        return values(frame, rows, series);
+    }
+
     /** A value the output needs is missing (null or NaN) in {@code column} at {@code date}. */
     final class MissingValue extends RuntimeException {
         final String column;
         final Object date;
 
-        MissingValue(String column, Object date) {
+        public MissingValue(String column, Object date) {
             super(column + " is missing at " + date, null, false, false);
             this.column = column;
             this.date = date;

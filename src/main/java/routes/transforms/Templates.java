@@ -163,7 +163,7 @@ public final class Templates {
         return v;
     }
 
-    static Object checked(String column, Object date, Object value) {
+    public static Object checked(String column, Object date, Object value) {
         if (Frame.isMissing(value)) {
             throw new Template.MissingValue(column, date);
         }

@@ -1,13 +1,13 @@
 package routes.transforms;
 
+import routes.shared.TempFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Runs one function on one invocation's inputs: downloads each input object to a temp file, loads it into a fresh
@@ -17,6 +17,7 @@ public class TransformRunner {
     private TransformEngine engine;
     private S3Datasets datasets;
     private Clock clock = Clock.systemUTC();
+    private boolean fixOriginalDefects;
 
     public void setEngine(TransformEngine engine) {
         this.engine = engine;
@@ -28,6 +29,11 @@ public class TransformRunner {
 
     public void setClock(Clock clock) {
         this.clock = clock;
+    }
+
+    /** transforms.fix-original-defects: write the files without the original's byte-level defects ({@link OriginalDefects}). */
+    public void setFixOriginalDefects(boolean fixOriginalDefects) {
+        this.fixOriginalDefects = fixOriginalDefects;
     }
 
     /** The output files of {@code function} for {@code type}, from the input objects {@code keys} (dataset id -> key). */
@@ -42,12 +48,12 @@ public class TransformRunner {
                     datasets.download(keys.get(input.getValue()), file);
                     session.load(input.getKey(), input.getValue(), file);
                 }
-                return function.run(session, type, outputDataset, clock);
+                return output(function.run(session, type, outputDataset, clock));
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot spool the inputs of " + function.name() + ": " + e.getMessage(), e);
         } finally {
-            delete(dir);
+            TempFiles.deleteTree(dir);
         }
     }
 
@@ -55,18 +61,11 @@ public class TransformRunner {
     public List<Map<String, Object>> runFiles(TransformFunction function, String type, Map<String, Path> files, String outputDataset) {
         try (TransformEngine.Session session = engine.session()) {
             function.inputs().forEach((table, dataset) -> session.load(table, dataset, files.get(dataset)));
-            return function.run(session, type, outputDataset, clock);
+            return output(function.run(session, type, outputDataset, clock));
         }
     }
 
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp directory left behind is cleaned by the OS
-        }
+    private List<Map<String, Object>> output(List<Map<String, Object>> files) {
+        return fixOriginalDefects ? OriginalDefects.fix(files) : files;
     }
 }

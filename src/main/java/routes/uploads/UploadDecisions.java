@@ -17,11 +17,29 @@ import java.time.Duration;
  */
 public class UploadDecisions {
     public static final String PIPELINE = "uploads";
-    /** Header: the claim's outcome, one of {@link IdempotencyLedger.Outcome}. */
-    public static final String DECISION = "UploadDecision";
-    public static final String ALREADY_DECIDED = "UploadAlreadyDecided";
-    private static final String CLAIM = "uploadDecisionClaim";
     private static final Logger LOG = LoggerFactory.getLogger(UploadDecisions.class);
+
+    /**
+     * The route's hold on one upload's decision (an exchange property until {@link #complete}): the claim's outcome
+     * ({@link IdempotencyLedger.Outcome} name) for the route to branch on.
+     */
+    public static final class Decision {
+        private final IdempotencyLedger.Claim claim;
+        private volatile boolean completed;
+
+        Decision(IdempotencyLedger.Claim claim) {
+            this.claim = claim;
+        }
+
+        public String outcome() {
+            return claim.outcome().name();
+        }
+
+        @Override
+        public String toString() {
+            return outcome();
+        }
+    }
 
     private IdempotencyLedger ledger;
     private Duration lease;
@@ -44,45 +62,43 @@ public class UploadDecisions {
     }
 
     /**
-     * Sets {@link #ALREADY_DECIDED}: a cheap check before the files are downloaded. An upload another worker is
-     * deciding right now (its lock's lease running) is not downloaded and inspected again: a {@link RetryLater}, so
-     * its message waits on the queue until the decision is done or the lock's holder died.
+     * Whether the upload (this file set) is already decided: a cheap check before the files are downloaded. An upload
+     * another worker is deciding right now (its lock's lease running) is not downloaded and inspected again: a
+     * {@link RetryLater}, so its message waits on the queue until the decision is done or the lock's holder died.
      */
-    public void checkDecided(Upload upload, Exchange exchange) {
-        IdempotencyLedger.Outcome state = ledger().peek(PIPELINE, upload.decisionKey());
+    public boolean alreadyDecided(Upload upload) {
+        IdempotencyLedger.Outcome state = ledger.peek(PIPELINE, upload.decisionKey());
         if (state == IdempotencyLedger.Outcome.HELD_BY_OTHER) {
             throw new RetryLater("Upload " + upload.folder() + " with " + upload.files().size()
                     + " file(s) is being decided by another worker");
         }
-        exchange.getMessage().setHeader(ALREADY_DECIDED, state == IdempotencyLedger.Outcome.ALREADY_DONE);
+        return state == IdempotencyLedger.Outcome.ALREADY_DONE;
     }
 
-    public void claim(Upload upload, Exchange exchange) {
-        IdempotencyLedger.Claim claim = ledger().claim(PIPELINE, upload.decisionKey(), lease);
-        exchange.getMessage().setHeader(DECISION, claim.outcome().name());
-        if (claim.acquired()) {
-            exchange.setProperty(CLAIM, claim);
+    /**
+     * Claims the decision. The exchange is needed only to release an acquired claim that is not completed when the
+     * message is done (it failed and went to the dead-letter queue), so a replay can take it.
+     */
+    public Decision claim(Upload upload, Exchange exchange) {
+        Decision decision = new Decision(ledger.claim(PIPELINE, upload.decisionKey(), lease));
+        if (decision.claim.acquired()) {
             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
                 @Override
                 public void onDone(Exchange done) {
-                    if (done.getProperty(CLAIM) != null) {
+                    if (!decision.completed) {
                         LOG.info("Releasing the unfinished decision on {}", upload);
-                        ledger().release(claim);
+                        ledger.release(decision.claim);
                     }
                 }
             });
         }
+        return decision;
     }
 
-    private IdempotencyLedger ledger() {
-        return ledger;
-    }
-
-    public void complete(Upload upload, Exchange exchange) {
-        IdempotencyLedger.Claim claim = exchange.getProperty(CLAIM, IdempotencyLedger.Claim.class);
-        if (claim != null) {
-            ledger().complete(claim, upload.valid() ? "success" : "failure");
-            exchange.removeProperty(CLAIM);
+    public void complete(Upload upload, Decision decision) {
+        if (decision != null && decision.claim.acquired() && !decision.completed) {
+            ledger.complete(decision.claim, upload.valid() ? "success" : "failure");
+            decision.completed = true;
         }
     }
 }

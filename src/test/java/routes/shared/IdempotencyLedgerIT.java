@@ -92,21 +92,6 @@ class IdempotencyLedgerIT {
     }
 
     @Test
-    void theIdempotentConsumerRepositoryAdmitsOneOfEightConcurrentReplicas() throws Exception {
-        List<LedgerIdempotentRepository> replicas = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            replicas.add(new LedgerIdempotentRepository(ledgerAt(Clock.systemUTC()), "uploads", LEASE));
-        }
-        List<Object> added = onEightThreadsAtOnce(i -> replicas.get(i).add(key));
-        assertThat(added).containsOnlyOnce(Boolean.TRUE)
-                .filteredOn(r -> r != Boolean.TRUE).hasSize(7).allMatch(r -> r instanceof TransientFailure);
-        LedgerIdempotentRepository winner = replicas.get(added.indexOf(Boolean.TRUE));
-        assertThat(winner.confirm(key)).isTrue();
-        assertThat(replicas.get(0).contains(key)).isTrue();
-        assertThat(replicas.get(1).add(key)).as("a redelivery after completion is a duplicate").isFalse();
-    }
-
-    @Test
     void aSideEffectGuardedOnEightConcurrentReplicasHappensOnce() throws Exception {
         java.util.concurrent.atomic.AtomicInteger performed = new java.util.concurrent.atomic.AtomicInteger();
         List<Object> results = onEightThreadsAtOnce(i -> new SideEffectGuard(ledgerAt(Clock.systemUTC()), LEASE)

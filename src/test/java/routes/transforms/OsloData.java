@@ -46,6 +46,22 @@ public final class OsloData {
         return geos;
     }
 
+    /** A district of the district-level inputs: number 1..15 (16 Sentrum), its id and name; ×scale: copies "01-1", "Bydel ... 1". */
+    public record District(int number, String id, String name) {
+    }
+
+    /** Districts 1..last (16 = Sentrum), repeated {@code scale} times under new ids for the benchmark's ×100. */
+    public List<District> districts(int last) {
+        List<District> districts = new ArrayList<>();
+        for (int copy = 0; copy < scale; copy++) {
+            for (int d = 1; d <= last; d++) {
+                String name = d == 16 ? "Sentrum" : DISTRICTS[d - 1];
+                districts.add(new District(d, String.format("%02d", d) + (copy == 0 ? "" : "-" + copy), name + (copy == 0 ? "" : " " + copy)));
+            }
+        }
+        return districts;
+    }
+
     /** A deterministic count in [min, min + spread) for (geography, year, column number). */
     public static int count(int seed, int year, int column, int min, int spread) {
         long h = seed * 2654435761L + year * 40503L + column * 2246822519L;
@@ -184,9 +200,10 @@ public final class OsloData {
                 : new String[]{"utflytting_fra_oslo", "utflytting_mellom_bydeler", "utflytting_innenfor_bydelen"};
         List<String> lines = new ArrayList<>(List.of(META + ";aldersgruppe_5_aar;" + String.join(";", flows)));
         for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
-            for (int d = 1; d <= 15; d++) {
+            for (District district : districts(15)) {
+                int d = district.number();
                 for (int a = 0; a < AGE_GROUPS.length; a++) {
-                    StringBuilder line = new StringBuilder(year + ";;;" + String.format("%02d", d) + ";" + DISTRICTS[d - 1] + ";" + AGE_GROUPS[a]);
+                    StringBuilder line = new StringBuilder(year + ";;;" + district.id() + ";" + district.name() + ";" + AGE_GROUPS[a]);
                     for (int f = 0; f < 3; f++) {
                         line.append(';').append(count(d * 1000 + a + (into ? 0 : 500), year, f, 0, 300));
                     }
@@ -205,10 +222,10 @@ public final class OsloData {
         }
         List<String> lines = new ArrayList<>(List.of(header.toString()));
         for (int year = 2020; year <= 2030; year++) {
-            for (int d = 1; d <= 15; d++) {
-                StringBuilder line = new StringBuilder(year + ";;;" + String.format("%02d", d) + ";" + DISTRICTS[d - 1]);
+            for (District district : districts(15)) {
+                StringBuilder line = new StringBuilder(year + ";;;" + district.id() + ";" + district.name());
                 for (int age = 0; age <= 99; age++) {
-                    line.append(';').append(count(d, year, age, 100, 400));
+                    line.append(';').append(count(district.number(), year, age, 100, 400));
                 }
                 lines.add(line.toString());
             }
@@ -345,6 +362,174 @@ public final class OsloData {
     public Path lavUtdanning(Path dir) {
         return subDistrictCounts(dir.resolve("lav-utdanning.csv"),
                 "ingen_utdanning_uoppgitt", "grunnskole", "videregaende", "universitet_hogskole_kort", "universitet_hogskole_lang");
+    }
+
+    public static final String[] IMMIGRATION_CATEGORIES = {"Innvandrer", "Norskfødte med innv.foreldre", "Øvrige"};
+
+    /**
+     * flytting-til-etter-inn-kat / flytting-fra-etter-inn-kat: district rows (no sub-district columns) per 5-year age
+     * group and immigration category with the three flows of the direction; flow f of district d, age group a,
+     * category c: count(d * 1000 + a * 10 + c (+ 500 out of the district), year, f, 0, 100).
+     */
+    public Path migrationByCategory(Path dir, boolean into) {
+        String[] flows = into ? new String[]{"innflytting_til_oslo", "innflytting_mellom_bydeler", "innflytting_innenfor_bydelen"}
+                : new String[]{"utflytting_fra_oslo", "utflytting_mellom_bydeler", "utflytting_innenfor_bydelen"};
+        List<String> lines = new ArrayList<>(List.of("aar;bydel_id;bydel_navn;aldersgruppe_5_aar;innvandringskategori;" + String.join(";", flows)));
+        for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+            for (District district : districts(15)) {
+                int d = district.number();
+                for (int a = 0; a < AGE_GROUPS.length; a++) {
+                    for (int c = 0; c < IMMIGRATION_CATEGORIES.length; c++) {
+                        StringBuilder line = new StringBuilder(year + ";" + district.id() + ";" + district.name() + ";" + AGE_GROUPS[a]
+                                + ";" + IMMIGRATION_CATEGORIES[c]);
+                        for (int f = 0; f < 3; f++) {
+                            line.append(';').append(count(d * 1000 + a * 10 + c + (into ? 0 : 500), year, f, 0, 100));
+                        }
+                        lines.add(line.toString());
+                    }
+                }
+            }
+        }
+        return OriginalFixtures.write(dir.resolve(into ? "flytting-til-etter-inn-kat.csv" : "flytting-fra-etter-inn-kat.csv"), lines);
+    }
+
+    public static final String[] COUNTRIES = {"Pakistan", "Polen", "Somalia", "Sverige", "Irak", "Sri Lanka", "Tyrkia", "Marokko",
+            "Vietnam", "Iran", "Filippinene", "Eritrea", "Litauen", "Afghanistan", "India", "Danmark"};
+
+    /**
+     * landbakgrunn-storste-innvandringsgrupper: district rows (01..15 and Sentrum 16, empty sub-district columns) per
+     * country; country k of district d: innvandrer = count(d * 100 + k, year, 1, 0, 400), norskfodt = count(..., 2,
+     * 0, 200); the district's 16th country is missing in odd years.
+     */
+    public Path landbakgrunn(Path dir) {
+        List<String> lines = new ArrayList<>(List.of(META + ";landbakgrunn;innvandrer;norskfodt_med_innvandrerforeldre"));
+        for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+            for (District district : districts(16)) {
+                int d = district.number();
+                for (int k = 0; k < COUNTRIES.length; k++) {
+                    if (k == COUNTRIES.length - 1 && year % 2 == 1) {
+                        continue;
+                    }
+                    lines.add(year + ";;;" + district.id() + ";" + district.name() + ";" + COUNTRIES[k] + ";"
+                            + count(d * 100 + k, year, 1, 0, 400) + ";" + count(d * 100 + k, year, 2, 0, 200));
+                }
+            }
+        }
+        return OriginalFixtures.write(dir.resolve("landbakgrunn-storste-innvandringsgrupper.csv"), lines);
+    }
+
+    public static final String[] HOUSEHOLD_TYPES = {"aleneboende", "par_uten_hjemmeboende_barn", "par_med_smaa_barn", "par_med_store_barn",
+            "mor_eller_far_med_smaa_barn", "mor_eller_far_med_store_barn", "enfamiliehusholdninger_med_voksne_barn",
+            "flerfamiliehusholdninger_med_smaa_barn", "flerfamiliehusholdninger_med_store_barn", "flerfamiliehusholdninger_uten_barn_0_til_17_aar"};
+
+    /**
+     * husholdningstyper: two rows per sub-district and year (row r = 1, 2: column c = count(seed * 10 + r, year, c,
+     * 0, 200)), plus a district row (empty sub-district) per district that the function must leave out.
+     */
+    public Path husholdningstyper(Path dir) {
+        List<String> lines = new ArrayList<>(List.of(META + ";" + String.join(";", HOUSEHOLD_TYPES)));
+        for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+            for (Geo g : subDistricts()) {
+                for (int r = 1; r <= 2; r++) {
+                    StringBuilder line = new StringBuilder(meta(g, year));
+                    for (int c = 1; c <= HOUSEHOLD_TYPES.length; c++) {
+                        line.append(';').append(count(g.seed * 10 + r, year, c, 0, 200));
+                    }
+                    lines.add(line.toString());
+                }
+            }
+            for (int d = 1; d <= 15; d++) {
+                lines.add(year + ";;;" + String.format("%02d", d) + ";" + DISTRICTS[d - 1] + ";99999;1;1;1;1;1;1;1;1;1");
+            }
+        }
+        return OriginalFixtures.write(dir.resolve("husholdningstyper.csv"), lines);
+    }
+
+    public static final String[] UNDER16_COLUMNS = {"norskfodt_med_en_utenlandskfodt_forelder", "utenlandsfodt_med_en_norsk_forelder",
+            "norskfodt_med_innvandrerforeldre", "fodt_i_utlandet_av_norskfodte_foreldre", "innvandrer", "uten_innvandringsbakgrunn"};
+
+    /**
+     * innvandrer-befolkningen-0-15-ar: per sub-district and year a row with alder "0-15 år" (column c = count(seed,
+     * year, c, 0, 150)) and one with "16 år og over" (ten times as many) that the function must leave out.
+     */
+    public Path innvandrerUnder16(Path dir) {
+        List<String> lines = new ArrayList<>(List.of(META + ";alder;" + String.join(";", UNDER16_COLUMNS)));
+        for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+            for (Geo g : subDistricts()) {
+                for (String age : new String[]{"0-15 år", "16 år og over"}) {
+                    StringBuilder line = new StringBuilder(meta(g, year) + ";" + age);
+                    for (int c = 1; c <= UNDER16_COLUMNS.length; c++) {
+                        line.append(';').append(count(g.seed, year, c, 0, 150) * (age.startsWith("0") ? 1 : 10));
+                    }
+                    lines.add(line.toString());
+                }
+            }
+        }
+        return OriginalFixtures.write(dir.resolve("innvandrer-befolkningen-0-15-ar.csv"), lines);
+    }
+
+    public static final String[] ROOMS_COLUMNS = {"rom_per_person_under_0_5", "rom_per_person_0_5_til_0_9", "rom_per_person_1_0_til_1_9",
+            "rom_per_person_2_0_og_over", "rom_per_person_i_alt"};
+
+    /**
+     * husholdninger-etter-rom-per-person: sub-district rows (category c = count(seed, year, c, 5, 400), i_alt = their
+     * sum + 7) plus an Oslo row with district id 00 per year that the function must leave out.
+     */
+    public Path romPerPerson(Path dir) {
+        List<String> lines = new ArrayList<>(List.of(META + ";" + String.join(";", ROOMS_COLUMNS)));
+        for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+            for (Geo g : subDistricts()) {
+                StringBuilder line = new StringBuilder(meta(g, year));
+                int sum = 7;
+                for (int c = 1; c <= 4; c++) {
+                    int n = count(g.seed, year, c, 5, 400);
+                    sum += n;
+                    line.append(';').append(n);
+                }
+                lines.add(line.append(';').append(sum).toString());
+            }
+            lines.add(year + ";;;00;Oslo i alt;100000;100000;100000;100000;400000");
+        }
+        return OriginalFixtures.write(dir.resolve("husholdninger-etter-rom-per-person.csv"), lines);
+    }
+
+    /**
+     * The generated input dataset {@code id} (a dataset id a function declares) written under {@code dir}: the one
+     * place that knows which generator writes which dataset (golden tests, the benchmark, the end-to-end table and the
+     * local seeds use it). A new function's dataset gets its case here.
+     */
+    public Path dataset(String id, Path dir) {
+        return switch (id) {
+            case "boligpriser-blokkleiligheter" -> boligpriser(dir);
+            case "husholdninger-med-barn" -> husholdningerMedBarn(dir);
+            case "befolkning-etter-kjonn-og-alder" -> befolkning(dir);
+            case "dode" -> counts(dir, "dode", "antall_dode", 1);
+            case "fodte" -> counts(dir, "fodte", "antall_fodte", 2);
+            case "flytting-til-etter-alder" -> migration(dir, true);
+            case "flytting-fra-etter-alder" -> migration(dir, false);
+            case "befolkningsframskrivninger" -> projections(dir);
+            case "dodsrater" -> dodsrater(dir);
+            case "trangbodde" -> trangbodde(dir);
+            case "redusert-funksjonsevne" -> redusertFunksjonsevne(dir);
+            case "ikke-fullfort-vgs" -> ikkeFullfortVgs(dir);
+            case "fattige-husholdninger" -> fattigeHusholdninger(dir);
+            case "eieform" -> givenLevels(dir.resolve("eieform.csv"),
+                    "leier_alle;borettslag_andel_alle;selveier_alle;leier_uten_studenter;borettslag_andel_uten_studenter;selveier_uten_studenter",
+                    (seed, year) -> percent(seed, year, 1) + ";" + percent(seed, year, 2) + ";" + percent(seed, year, 3) + ";1.0;2.0;3.0");
+            case "lav-utdanning" -> lavUtdanning(dir);
+            case "boligmengde-etter-boligtype" -> boligmengde(dir);
+            case "kommunale-boliger" -> kommunaleBoliger(dir);
+            case "botid-ikke-vestlige" -> botidIkkeVestlige(dir);
+            case "botid" -> botid(dir);
+            case "sysselsatte" -> sysselsatte(dir);
+            case "flytting-til-etter-inn-kat" -> migrationByCategory(dir, true);
+            case "flytting-fra-etter-inn-kat" -> migrationByCategory(dir, false);
+            case "landbakgrunn-storste-innvandringsgrupper" -> landbakgrunn(dir);
+            case "husholdningstyper" -> husholdningstyper(dir);
+            case "innvandrer-befolkningen-0-15-ar" -> innvandrerUnder16(dir);
+            case "husholdninger-etter-rom-per-person" -> romPerPerson(dir);
+            default -> throw new IllegalArgumentException("OsloData has no generator for input dataset '" + id + "' (add its case to OsloData.dataset)");
+        };
     }
 
     static IntUnaryOperator identity() {

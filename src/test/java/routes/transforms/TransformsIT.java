@@ -67,22 +67,11 @@ class TransformsIT {
     }
 
     static String event(String function, String type, String output, Map<String, String> inputs) {
-        var root = JSON.createObjectNode().put("execution_name", "it").put("task", "lambda_invoker");
-        var payload = root.putObject("payload");
-        var config = payload.putObject("pipeline").put("id", output).putObject("task_config");
-        config.putObject("write_to_processed").put("output_stage", "processed");
-        config.putObject("lambda_invoker").put("arn", "bydelsfakta-data-processing-" + function).put("type", type);
-        payload.putObject("output_dataset").put("id", output).put("version", "1").put("edition", "20200420T201739")
-                .put("s3_prefix", "%stage%/yellow/bydelsfakta-grafdata/" + output + "/version=1/edition=20200420T201739/");
-        var step = payload.putObject("step_data");
-        var prefixes = step.putObject("s3_input_prefixes");
-        inputs.forEach(prefixes::put);
-        step.put("status", "PENDING").putArray("errors");
-        return root.toString();
+        return TaskEvents.event(function, type, output, inputs);
     }
 
     static String outputPrefix(String output) {
-        return "intermediate/yellow/bydelsfakta-grafdata/" + output + "/version=1/edition=20200420T201739/lambda_invoker/";
+        return TaskEvents.outputPrefix(output);
     }
 
     static List<String> keys(String prefix) {

@@ -27,6 +27,12 @@ public final class Functions {
             BotidIkkeVestlige.FUNCTION,
             InnvandrerBefolkning.FUNCTION,
             LevekarIkkeSysselsatte.FUNCTION,
-            LevekarTotalt.FUNCTION
+            LevekarTotalt.FUNCTION,
+            Flyttehyppighet.TOTALT_FUNCTION,
+            Flyttehyppighet.INN_KAT_FUNCTION,
+            LandbakgrunnInnvandringsgrupper.FUNCTION,
+            Husholdningstyper.FUNCTION,
+            InnvandringUnder16.FUNCTION,
+            Trangboddhet.FUNCTION
     );
 }
