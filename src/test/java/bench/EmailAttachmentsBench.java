@@ -1,7 +1,6 @@
 package bench;
 
 import org.apache.camel.CamelContext;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -36,20 +35,8 @@ public final class EmailAttachmentsBench {
     static long run(Path dir, int attachments, String maxFiles) throws Exception {
         Path email = email(dir.resolve("attachments-" + attachments + ".eml"), attachments);
         EmailUnzipBench.FileS3 s3 = new EmailUnzipBench.FileS3(email);
-        SqsClient noSqs = new SqsClient() {
-            @Override
-            public String serviceName() {
-                return "sqs";
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        harness.PipelineHarness pipeline = harness.PipelineHarness.pipeline("email").properties(Map.of("email.bucket.inbox", "inbox",
-                "email.bucket.data", "data", "email.bucket.unprocessable", "unprocessable",
-                "email.max-email-bytes", "100000000", "email.max-files", maxFiles, "errors.maximum-redeliveries", "0"))
-                .bean("s3Client", s3).bean("sqsClient", noSqs).replaceFrom("email-intake", "direct:events").start();
+        harness.PipelineHarness pipeline = EmailUnzipBench.emailPipeline(s3, Map.of("email.max-email-bytes", "100000000",
+                "email.max-files", maxFiles));
         CamelContext context = pipeline.context();
         HeapSampler sampler = HeapSampler.retained();
         long start = System.nanoTime();

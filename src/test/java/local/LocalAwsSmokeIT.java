@@ -255,7 +255,9 @@ class LocalAwsSmokeIT {
                 b -> b.bucket("smoke-uploads").key(key).uploadId(uploadId).partNumber(2),
                 software.amazon.awssdk.core.sync.RequestBody.fromString("b,c\n"));
         aws.s3().completeMultipartUpload(b -> b.bucket("smoke-uploads").key(key).uploadId(uploadId)
-                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(first.eTag()), p -> p.partNumber(2).eTag(second.eTag()))));
+                .multipartUpload(m -> m.parts(
+                        software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(1).eTag(first.eTag()).build(),
+                        software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(2).eTag(second.eTag()).build())));
 
         List<Message> events = receive("smoke-upload-events", 1);
         List<S3ObjectRef> refs = new java.util.ArrayList<>();
