@@ -79,15 +79,19 @@ create macro at_given_levels(tbl) as table
 -- pandas' ~isin keeps it).
 create macro not_16_17_99(bydel_id) as coalesce(bydel_id not in ('16', '17', '99'), true);
 
+-- The original's pivot_table for one value column and category: the sum of the value over the group's rows of that
+-- category, 0 when there are none, as a decimal (the pivot's empty cells made pandas' columns float).
+create macro of_category(value, category, wanted) as coalesce(sum(value) filter (where category = wanted), 0)::double;
+
 -- The botid categories: rows of tbl (meta columns, botid, value) summed per sub-district and year into short
 -- ("Innvandrer, kort botid (<=5 år)"), long ("Innvandrer, lang botid (>5 år)") and two_parents ("Øvrige
 -- befolkning"); a category a sub-district lacks is 0; rows missing a meta key are left out (pandas' group-by). The
 -- counts are decimals, as the original's pivot makes them (so they are written 12.0).
 create macro botid_categories(tbl) as table
     select date, bydel_id, bydel_navn, delbydel_id, delbydel_navn,
-           coalesce(sum(value) filter (where botid = 'Innvandrer, kort botid (<=5 år)'), 0)::double as short,
-           coalesce(sum(value) filter (where botid = 'Innvandrer, lang botid (>5 år)'), 0)::double  as long,
-           coalesce(sum(value) filter (where botid = 'Øvrige befolkning'), 0)::double               as two_parents
+           of_category(value, botid, 'Innvandrer, kort botid (<=5 år)') as short,
+           of_category(value, botid, 'Innvandrer, lang botid (>5 år)') as long,
+           of_category(value, botid, 'Øvrige befolkning') as two_parents
     from query_table(tbl)
     where date is not null and bydel_id is not null and bydel_navn is not null
       and delbydel_id is not null and delbydel_navn is not null
@@ -155,7 +159,3 @@ create macro low_education(tbl) as table
         from query_table(tbl)),
     le_levels as (from aggregate_sum('le_rows'))
     select *, lav_utdanning / total as lav_utdanning_ratio from le_levels;
-
--- The original's pivot_table for one value column and category: the sum of the value over the group's rows of that
--- category, 0 when there are none, as a decimal (the pivot's empty cells made pandas' columns float).
-create macro of_category(value, category, wanted) as coalesce(sum(value) filter (where category = wanted), 0)::double;

@@ -1,11 +1,9 @@
 package bench;
 
 import org.apache.camel.CamelContext;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +11,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issue 9.6: memory must stay flat in the number of attachments. Emails with 250, 1000 and 4000 small CSV
@@ -38,22 +35,10 @@ public final class EmailAttachmentsBench {
     static long run(Path dir, int attachments, String maxFiles) throws Exception {
         Path email = email(dir.resolve("attachments-" + attachments + ".eml"), attachments);
         EmailUnzipBench.FileS3 s3 = new EmailUnzipBench.FileS3(email);
-        SqsClient noSqs = new SqsClient() {
-            @Override
-            public String serviceName() {
-                return "sqs";
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        harness.PipelineHarness pipeline = harness.PipelineHarness.pipeline("email").properties(Map.of("email.bucket.inbox", "inbox",
-                "email.bucket.data", "data", "email.bucket.unprocessable", "unprocessable",
-                "email.max-email-bytes", "100000000", "email.max-files", maxFiles, "errors.maximum-redeliveries", "0"))
-                .bean("s3Client", s3).bean("sqsClient", noSqs).replaceFrom("email-intake", "direct:events").start();
+        harness.PipelineHarness pipeline = EmailUnzipBench.emailPipeline(s3, Map.of("email.max-email-bytes", "100000000",
+                "email.max-files", maxFiles));
         CamelContext context = pipeline.context();
-        RetainedHeap sampler = RetainedHeap.start();
+        HeapSampler sampler = HeapSampler.retained();
         long start = System.nanoTime();
         try {
             context.createProducerTemplate().sendBody("direct:events", "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\","
@@ -86,47 +71,6 @@ public final class EmailAttachmentsBench {
             out.write("--b--\r\n");
         }
         return file;
-    }
-
-    /** Forces a GC every 250 ms and keeps the largest heap still in use. */
-    static final class RetainedHeap {
-        final long before;
-        private final AtomicLong peak = new AtomicLong();
-        private volatile boolean running = true;
-        private Thread thread;
-
-        private RetainedHeap(long before) {
-            this.before = before;
-        }
-
-        static RetainedHeap start() {
-            System.gc();
-            RetainedHeap sampler = new RetainedHeap(used());
-            sampler.thread = new Thread(() -> {
-                while (sampler.running) {
-                    System.gc();
-                    sampler.peak.accumulateAndGet(used(), Math::max);
-                    try {
-                        Thread.sleep(250);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "retained-heap");
-            sampler.thread.setDaemon(true);
-            sampler.thread.start();
-            return sampler;
-        }
-
-        private static long used() {
-            return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        }
-
-        long stop() throws InterruptedException {
-            running = false;
-            thread.join();
-            return Math.max(peak.get(), before);
-        }
     }
 
     private EmailAttachmentsBench() {

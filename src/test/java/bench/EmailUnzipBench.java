@@ -15,15 +15,12 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +44,6 @@ import java.util.zip.ZipOutputStream;
  * every 5 ms). Run with {@code bench/email.sh}; {@code -Dbench.zipMb=200} sets the archive size.
  */
 public final class EmailUnzipBench {
-    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
     public static void main(String[] args) throws Exception {
         long zipTarget = Long.getLong("bench.zipMb", 200) * 1024 * 1024;
@@ -131,26 +127,24 @@ public final class EmailUnzipBench {
     record RouteResult(double seconds, long written) {
     }
 
+    /**
+     * The email pipeline as production wires it, reading the bench email from {@code s3} (buckets {@code inbox},
+     * {@code data}, {@code unprocessable}), fed from {@code direct:events}, no retries, SQS a recording stub.
+     */
+    static harness.PipelineHarness emailPipeline(FileS3 s3, java.util.Map<String, String> properties) {
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>(java.util.Map.of("email.bucket.inbox", "inbox",
+                "email.bucket.data", "data", "email.bucket.unprocessable", "unprocessable", "errors.maximum-redeliveries", "0"));
+        all.putAll(properties);
+        return harness.PipelineHarness.pipeline("email").properties(all).bean("s3Client", s3)
+                .bean("sqsClient", new routes.shared.RecordingSqsClient()).replaceFrom("email-intake", "direct:events").start();
+    }
+
     static RouteResult runRoute(Path email) throws Exception {
         FileS3 s3 = new FileS3(email);
-        SqsClient noSqs = new SqsClient() {
-            @Override
-            public String serviceName() {
-                return "sqs";
-            }
-
-            @Override
-            public void close() {
-            }
-        };
         String unlimited = Long.toString(Long.MAX_VALUE);
-        harness.PipelineHarness pipeline = harness.PipelineHarness.pipeline("email").properties(java.util.Map.of(
-                "email.bucket.inbox", "inbox", "email.bucket.data", "data", "email.bucket.unprocessable", "unprocessable",
+        harness.PipelineHarness pipeline = emailPipeline(s3, java.util.Map.of(
                 "email.max-email-bytes", unlimited, "email.max-attachment-bytes", unlimited,
-                "email.unzip.max-entry-bytes", unlimited, "email.unzip.max-total-bytes", unlimited, "email.unzip.max-ratio", "200",
-                "errors.maximum-redeliveries", "0"))
-                .bean("s3Client", s3).bean("sqsClient", noSqs)
-                .replaceFrom("email-intake", "direct:events").start();
+                "email.unzip.max-entry-bytes", unlimited, "email.unzip.max-total-bytes", unlimited, "email.unzip.max-ratio", "200"));
         CamelContext context = pipeline.context();
         try {
             String event = "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"eventTime\":\"2025-03-23T10:11:12.000Z\","
@@ -222,37 +216,6 @@ public final class EmailUnzipBench {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    /** Samples the used heap every 5 ms and keeps the maximum. */
-    static final class HeapSampler {
-        private final AtomicLong peak = new AtomicLong();
-        private volatile boolean running = true;
-        private Thread thread;
-
-        static HeapSampler start() {
-            System.gc();
-            HeapSampler sampler = new HeapSampler();
-            sampler.thread = new Thread(() -> {
-                while (sampler.running) {
-                    sampler.peak.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
-            sampler.thread.setDaemon(true);
-            sampler.thread.start();
-            return sampler;
-        }
-
-        long stop() throws InterruptedException {
-            running = false;
-            thread.join();
-            return peak.get();
-        }
-    }
 
     static final class CountingOutputStream extends FilterOutputStream {
         long count;

@@ -1,10 +1,12 @@
 package bench;
 
+import org.awaitility.core.ConditionTimeoutException;
 import com.fasterxml.jackson.databind.JsonNode;
 import local.LocalAws;
 import routes.review.ReviewFixture;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
+import java.time.Duration;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The review pipeline under concurrent answers on the embedded local AWS: R requests × 3 reviewers (real activity
@@ -75,7 +79,9 @@ public final class ReviewBench {
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException(response.statusCode() + " " + response.body());
                     }
-                    boolean decided = response.body().contains("\"request_state\":\"SUCCEEDED\"");
+                    // the answer whose conditional write decided its request says so; an answer that lost that write
+                    // to a concurrent one also sees request_state SUCCEEDED, but decided (and sent) nothing
+                    boolean decided = response.body().contains("\"deciding_answer\":true");
                     if (decided) {
                         deciding.put(link.recordId(), true);
                     }
@@ -88,11 +94,19 @@ public final class ReviewBench {
                     (deciding.containsKey(links.get(i).recordId()) ? decidingLatencies : otherLatencies).add(latencies.get(i));
                 }
                 long succeeded = executions.stream().filter(e -> {
-                    for (int i = 0; i < 100 && !"SUCCEEDED".equals(review.executionStatus(e)); i++) {
-                        sleep(50);
+                    try {
+                        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                                .until(() -> "SUCCEEDED".equals(review.executionStatus(e)));
+                        return true;
+                    } catch (ConditionTimeoutException notSucceeded) {
+                        return false;
                     }
-                    return "SUCCEEDED".equals(review.executionStatus(e));
                 }).count();
+
+                // completion exactly once, counted twice: the callbacks the app made (its metric) and each execution's history
+                Map<String, Double> callbacks = callbackCounts(review.app().url());
+                long executionsWithOneSuccess = executions.stream().filter(e -> review.history(e).stream()
+                        .filter(h -> h.activitySucceededEventDetails() != null).count() == 1).count();
 
                 System.out.printf("%nreview benchmark (%d requests x 3 reviewers = %d answers, %d threads)%n", requests, links.size(), threads);
                 System.out.printf("  answers                       : %.2f s = %.0f answers/s%n", seconds, links.size() / seconds);
@@ -105,9 +119,38 @@ public final class ReviewBench {
                 System.out.printf("  ratio answers/s to raw SendTaskSuccess/s: %.2f; deciding median / raw median: %.1f%n",
                         (links.size() / seconds) / (requests / rawSeconds), percentile(decidingLatencies, 50) / percentile(rawLatencies, 50));
                 System.out.printf("  executions SUCCEEDED          : %d of %d%n", succeeded, requests);
+                System.out.printf("  task callbacks by the app     : SendTaskSuccess sent %.0f, already sent %.0f, token gone %.0f;"
+                                + " executions with exactly one ActivitySucceeded: %d of %d%n", callbacks.getOrDefault("sent", 0.0),
+                        callbacks.getOrDefault("already_sent", 0.0), callbacks.getOrDefault("token_gone", 0.0),
+                        executionsWithOneSuccess, requests);
+                if (decidingLatencies.size() != requests || callbacks.getOrDefault("sent", 0.0) != requests
+                        || callbacks.getOrDefault("already_sent", 0.0) != 0 || executionsWithOneSuccess != requests) {
+                    System.out.println("  NOT EXACTLY ONCE: see the counts above");
+                    System.exit(1);
+                }
             }
         }
         System.exit(0);
+    }
+
+    /** The app's step_functions_callbacks{pipeline="review",callback="success"} by outcome, from /observe/metrics. */
+    static Map<String, Double> callbackCounts(String appUrl) throws Exception {
+        String text = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(appUrl + "/observe/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Double> counts = new HashMap<>();
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile("^step_functions_callbacks_total\\{([^}]*)} (\\S+)$",
+                java.util.regex.Pattern.MULTILINE);
+        Matcher m = line.matcher(text);
+        while (m.find()) {
+            String labels = m.group(1);
+            if (labels.contains("pipeline=\"review\"") && labels.contains("callback=\"success\"")) {
+                Matcher outcome = java.util.regex.Pattern.compile("outcome=\"([^\"]+)\"").matcher(labels);
+                if (outcome.find()) {
+                    counts.merge(outcome.group(1), Double.parseDouble(m.group(2)), Double::sum);
+                }
+            }
+        }
+        return counts;
     }
 
     interface Call<T> {
@@ -152,11 +195,4 @@ public final class ReviewBench {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1e6;
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Throughput of the snapshot status checker on the embedded local AWS: C collections × F file messages (random order)
@@ -69,18 +72,15 @@ public final class SnapshotStatusBench {
                 long sent = System.nanoTime();
                 double[] marks = new double[3]; // when 50, 90, 99 % were done: a slow tail shows here
                 double[] fractions = {0.5, 0.9, 0.99};
-                while (true) {
+                await("every message counted").atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(200)).until(() -> {
                     int left = depth(sqs, statusQueue);
                     for (int m = 0; m < marks.length; m++) {
                         if (marks[m] == 0 && total - left >= total * fractions[m]) {
                             marks[m] = (System.nanoTime() - start) / 1e9;
                         }
                     }
-                    if (left == 0 && "RECEIVED".equals(productStatus(dynamo, productTable, run))) {
-                        break;
-                    }
-                    Thread.sleep(200);
-                }
+                    return left == 0 && "RECEIVED".equals(productStatus(dynamo, productTable, run));
+                });
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double rate = total / seconds;
                 System.out.printf("%nsnapshot status checker benchmark (%d collections x %d files = %d messages, %d consumers)%n",
@@ -88,7 +88,9 @@ public final class SnapshotStatusBench {
                 System.out.printf("  sending to the status queue : %.2f s%n", (sent - start) / 1e9);
                 System.out.printf("  50/90/99 %% done after       : %.1f / %.1f / %.1f s%n", marks[0], marks[1], marks[2]);
                 System.out.printf("  route, end to end           : %.2f s = %.0f messages/s%n", seconds, rate);
-                System.out.printf("  raw DynamoDB UpdateItem     : %.0f updates/s (same emulator, %d threads, %d updates)%n",
+                // the floor depends on the client that measures it: the Java SDK drives dynalite about 3x faster than
+                // boto3 on a quiet machine, so compare ratios only between drivers that measure it alike (bench/README.md)
+                System.out.printf("  raw DynamoDB UpdateItem     : %.0f updates/s (same emulator, Java SDK client, %d threads, %d updates)%n",
                         rawRate, consumers, rawUpdates);
                 System.out.printf("  ratio route / raw UpdateItem: %.2f%n", rate / rawRate);
             }

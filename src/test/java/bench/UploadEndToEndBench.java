@@ -5,11 +5,14 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * One whole upload end to end through the local AWS (local profile, dry-run GitHub/webhook): put an Xpress export in
@@ -35,12 +38,8 @@ public final class UploadEndToEndBench {
                 long start = System.nanoTime();
                 aws.s3().putObject(b -> b.bucket(temp).key(folder + "/data.csv").contentType("text/csv"), RequestBody.fromFile(file));
                 double uploaded = (System.nanoTime() - start) / 1e9;
-                while (!exists(aws, fin, folder + "/report.json")) {
-                    if (System.nanoTime() - start > 300_000_000_000L) {
-                        throw new IllegalStateException("No report.json after 5 minutes");
-                    }
-                    Thread.sleep(20);
-                }
+                await("report.json").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> exists(aws, fin, folder + "/report.json"));
                 double total = (System.nanoTime() - start) / 1e9;
                 System.out.printf(Locale.ROOT, "%-10s %12.2f %14.2f%n", String.format(Locale.ROOT, "%.0f MB", size / 1e6), uploaded, total);
                 Files.delete(file);

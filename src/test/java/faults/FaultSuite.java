@@ -1,5 +1,6 @@
 package faults;
 
+import org.awaitility.core.ConditionTimeoutException;
 import local.LocalAws;
 import routes.email.Fixtures;
 import routes.uploads.UploadFixtures;
@@ -24,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The fault suite (bench/faults.sh; README "Faults and recovery", docs/faults.md). The local AWS runs in THIS JVM
@@ -119,7 +122,9 @@ public final class FaultSuite {
             throw new IllegalStateException("Build the jar first: mvn -o package -DskipTests");
         }
         for (int slot = 0; slot < 2; slot++) {
-            Map<String, String> p = new LinkedHashMap<>(aws.applicationProperties());
+            // the jar ships only the production defaults: the local profile's file is a test resource, passed here
+            Map<String, String> p = new LinkedHashMap<>(localProfile());
+            p.putAll(aws.applicationProperties());
             p.remove("camel.server.port");
             p.remove("camel.management.port");
             p.put("pipelines.enabled", "uploads,email,snapshot");
@@ -137,18 +142,38 @@ public final class FaultSuite {
         }
     }
 
+    /** application-local.properties (test classpath), which {@code java -jar} does not have. */
+    private static Map<String, String> localProfile() throws IOException {
+        java.util.Properties local = new java.util.Properties();
+        try (var in = FaultSuite.class.getClassLoader().getResourceAsStream("application-local.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("application-local.properties is not on the test classpath");
+            }
+            local.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        local.stringPropertyNames().forEach(k -> out.put(k, local.getProperty(k)));
+        return out;
+    }
+
     // ---------------------------------------------------------------- faults
 
-    /** Three SIGKILLs of A at random points of the burst, the second while A's webhook POST is in flight. */
+    /**
+     * Three SIGKILLs of A during the burst: the first while A's webhook POST is in flight (inside a side effect: the
+     * stub holds each POST 1.5 s), the other two at random points; A is started again after each.
+     */
     private void sigkills() {
         AppProcess a = apps.get(0);
         stubs.webhookDelayMillis = 1500;
         try {
             for (int kill = 0; kill < 3; kill++) {
-                if (kill == 1) {
-                    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                    while (stubs.inFlight.get(0).get() == 0 && System.nanoTime() < until) {
-                        AppProcess.sleep(20);
+                if (kill == 0) {
+                    // the uploads wait out their quiet period (uploads.quiet-period) before deciding
+                    try {
+                        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
+                                .until(() -> stubs.inFlight.get(0).get() > 0);
+                    } catch (ConditionTimeoutException e) {
+                        // killed anyway: the log line says none was in flight
                     }
                     log("kill " + (kill + 1) + ": A has " + stubs.inFlight.get(0).get() + " webhook POST(s) in flight");
                 } else {
@@ -202,8 +227,8 @@ public final class FaultSuite {
     // ---------------------------------------------------------------- one scenario
 
     private void header() {
-        report.add("| fault | pipeline | sent | completed | lost | duplicated effects | dead-lettered | operator actions | recovered after the fault ended | work done by A / B |");
-        report.add("|---|---|---|---|---|---|---|---|---|---|");
+        report.add("| fault | pipeline | sent | completed | lost | duplicated effects | repeats with the same key | dead-lettered | operator actions | recovered after the fault ended | work done by A / B | load (1-min avg, mean / max) |");
+        report.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
     }
 
     private void scenario(String name, Runnable fault) {
@@ -212,35 +237,67 @@ public final class FaultSuite {
         apps.forEach(AppProcess::resetCounts);
         Map<String, Integer> deadBefore = deadLetterDepths();
         int webhookBefore = stubs.webhookPosts.size();
+        LoadSampler load = LoadSampler.start();
+        long burstStart = System.currentTimeMillis();
         Burst burst = sendBurst(id);
         long faultStart = System.currentTimeMillis();
         fault.run();
         long faultEnd = System.currentTimeMillis();
         log("fault over after " + (faultEnd - faultStart) / 1000 + " s; waiting for the work to complete");
 
-        long deadline = System.currentTimeMillis() + RECOVERY_LIMIT.toMillis();
-        Outcome outcome;
-        while (true) {
-            outcome = measure(burst, webhookBefore);
-            if (outcome.complete() || System.currentTimeMillis() > deadline) {
-                break;
-            }
-            AppProcess.sleep(1000);
+        try {
+            await().atMost(RECOVERY_LIMIT).pollInterval(Duration.ofSeconds(1)).until(() -> measure(burst, webhookBefore).complete());
+        } catch (ConditionTimeoutException e) {
+            // not recovered within the limit: the table says what is missing
         }
         AppProcess.sleep(5000); // late duplicates would show now
-        outcome = measure(burst, webhookBefore);
+        Outcome outcome = measure(burst, webhookBefore);
         Map<String, Integer> deadAfter = deadLetterDepths();
+        String loadFigure = load.stop();
         for (String pipeline : List.of("uploads", "email", "snapshot")) {
             Outcome.Row row = outcome.rows().get(pipeline);
             int dead = deadAfter.getOrDefault(pipeline, 0) - deadBefore.getOrDefault(pipeline, 0);
             long lastAt = lastEffect.getOrDefault(id + "/" + pipeline, faultEnd);
-            String recovered = name.startsWith("scale-out") ? "- (burst done in " + Math.max(0, (lastAt - faultStart) / 1000) + " s)"
-                    : Math.max(0, (lastAt - faultEnd) / 1000) + " s";
+            String recovered = name.startsWith("scale-out") ? "- (burst done in " + Math.max(0, (lastAt - burstStart) / 1000) + " s)"
+                    : lastAt <= faultEnd ? "0 s (done before the fault ended)" : (lastAt - faultEnd) / 1000 + " s";
             String share = (long) apps.get(0).count(pipeline, "succeeded") + " / " + (long) apps.get(1).count(pipeline, "succeeded");
             report.add("| " + name + " | " + pipeline + " | " + row.sent() + " | " + row.completed() + " | "
-                    + (row.sent() - row.completed()) + " | " + row.duplicated() + " | " + dead + " | "
-                    + (dead + row.sent() - row.completed()) + " | " + recovered + " | " + share + " |");
+                    + (row.sent() - row.completed()) + " | " + row.duplicated() + " | " + row.keyedRepeats() + " | " + dead + " | "
+                    + (dead + row.sent() - row.completed()) + " | " + recovered + " | " + share + " | " + loadFigure + " |");
             log(report.get(report.size() - 1));
+        }
+    }
+
+    /** The machine's 1-minute load average every 5 s during a scenario (the build machine is shared). */
+    private static final class LoadSampler {
+        private final List<Double> samples = new CopyOnWriteArrayList<>();
+        private final java.util.concurrent.ScheduledExecutorService timer =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "load-sampler");
+                    t.setDaemon(true);
+                    return t;
+                });
+
+        static LoadSampler start() {
+            LoadSampler sampler = new LoadSampler();
+            sampler.timer.scheduleAtFixedRate(() -> {
+                try {
+                    sampler.samples.add(Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]));
+                } catch (IOException | RuntimeException e) {
+                    sampler.timer.shutdown(); // no /proc: no figure
+                }
+            }, 0, 5, java.util.concurrent.TimeUnit.SECONDS);
+            return sampler;
+        }
+
+        String stop() {
+            timer.shutdownNow();
+            if (samples.isEmpty()) {
+                return "-";
+            }
+            double mean = samples.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            double max = samples.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            return String.format(java.util.Locale.ROOT, "%.1f / %.1f", mean, max);
         }
     }
 
@@ -251,7 +308,7 @@ public final class FaultSuite {
     }
 
     private Burst sendBurst(String id) {
-        String temp = aws.properties().apply("uploads.bucket.temp");
+        String temp = property("uploads.bucket.temp");
         List<String> valid = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
         String stamp = Instant.now().toString().replace("Z", "").substring(0, 23) + "000";
@@ -263,7 +320,7 @@ public final class FaultSuite {
             aws.s3().putObject(b -> b.bucket(temp).key(council + "/2026-05-07/" + stamp + "/data.csv").contentType("text/csv"),
                     RequestBody.fromBytes(csv));
         }
-        String inbox = aws.properties().apply("email.bucket.inbox");
+        String inbox = property("email.bucket.inbox");
         List<String> emailFiles = new ArrayList<>();
         for (int i = 0; i < emails; i++) {
             String file = id + "-" + i + ".csv";
@@ -273,8 +330,8 @@ public final class FaultSuite {
             aws.s3().putObject(b -> b.bucket(inbox).key(emlKey), RequestBody.fromBytes(eml));
         }
         List<String> runIds = new ArrayList<>();
-        String statusTable = aws.properties().apply("snapshot.table.status");
-        String statusQueue = aws.queueUrl(aws.properties().apply("snapshot.queue.status"));
+        String statusTable = property("snapshot.table.status");
+        String statusQueue = aws.queueUrl(property("snapshot.queue.status"));
         for (int r = 0; r < runs; r++) {
             String run = id + "-run" + r;
             runIds.add(run);
@@ -309,9 +366,9 @@ public final class FaultSuite {
      * answers each new export-state message with the collection's success file, as snapshot-sender does.
      */
     private void collectQueueEffects() {
-        String exportQueue = aws.queueUrl(aws.properties().apply("snapshot.queue.export-state"));
-        String tap = aws.queueUrl(aws.properties().apply("snapshot.queue.monitoring-tap"));
-        String statusQueue = aws.queueUrl(aws.properties().apply("snapshot.queue.status"));
+        String exportQueue = aws.queueUrl(property("snapshot.queue.export-state"));
+        String tap = aws.queueUrl(property("snapshot.queue.monitoring-tap"));
+        String statusQueue = aws.queueUrl(property("snapshot.queue.status"));
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         while (running) {
             try {
@@ -355,7 +412,12 @@ public final class FaultSuite {
     // ---------------------------------------------------------------- measuring
 
     record Outcome(Map<String, Row> rows) {
-        record Row(int sent, int completed, int duplicated) {
+        /**
+         * {@code duplicated}: an effect a receiver would apply twice; {@code keyedRepeats}: an effect sent again with
+         * the same idempotency key (the webhook's Idempotency-Key, the email's marker header), which a receiver that
+         * keeps the keys it saw drops.
+         */
+        record Row(int sent, int completed, int duplicated, int keyedRepeats) {
         }
 
         boolean complete() {
@@ -373,10 +435,13 @@ public final class FaultSuite {
                 Collectors.mapping(Stubs.Post::idempotencyKey, Collectors.collectingAndThen(Collectors.toSet(), s -> (long) s.size()))));
         int completed = 0;
         int duplicated = 0;
+        int keyedRepeats = 0;
+        var sesMails = aws.sesSentEmails();
         for (String council : concat(burst.validCouncils(), burst.invalidCouncils())) {
             boolean reported = okPerCouncil.containsKey(council);
             long issues = stubs.issues.stream().filter(i -> i.path("title").asText().contains(council + "-")).count();
-            long mails = sesMails(council);
+            List<String> mailKeys = sesMailKeys(sesMails, council);
+            long mails = mailKeys.size();
             boolean valid = burst.validCouncils().contains(council);
             boolean done = reported && (valid ? issues >= 1 : mails >= 1);
             if (done) {
@@ -385,13 +450,16 @@ public final class FaultSuite {
                 lastEffect.merge(burst.id() + "/uploads", last, Math::max);
             }
             // an effect applied twice: a second issue, a second email, or a webhook report with a NEW key
-            duplicated += (int) Math.max(0, issues - 1) + (int) Math.max(0, mails - 1)
+            long distinctMailKeys = mailKeys.stream().distinct().count();
+            duplicated += (int) Math.max(0, issues - 1) + (int) Math.max(0, distinctMailKeys - 1)
                     + (int) Math.max(0, keysPerCouncil.getOrDefault(council, 0L) - 1);
+            keyedRepeats += (int) (mails - distinctMailKeys)
+                    + (int) (okPerCouncil.getOrDefault(council, 0L) - keysPerCouncil.getOrDefault(council, 0L));
             duplicated += (int) stubs.comments.stream().filter(c -> c.contains(council)).count();
         }
-        rows.put("uploads", new Outcome.Row(burst.validCouncils().size() + burst.invalidCouncils().size(), completed, duplicated));
+        rows.put("uploads", new Outcome.Row(burst.validCouncils().size() + burst.invalidCouncils().size(), completed, duplicated, keyedRepeats));
         // email: one data object per email (its attachment), under the area's prefix
-        String dataBucket = aws.properties().apply("email.bucket.data");
+        String dataBucket = property("email.bucket.data");
         List<S3Object> objects = aws.s3().listObjectsV2Paginator(b -> b.bucket(dataBucket).prefix("sheffield/")).contents().stream().toList();
         completed = 0;
         duplicated = 0;
@@ -407,7 +475,7 @@ public final class FaultSuite {
             }
             duplicated += Math.max(0, mine.size() - 1);
         }
-        rows.put("email", new Outcome.Row(burst.emailFiles().size(), completed, duplicated));
+        rows.put("email", new Outcome.Row(burst.emailFiles().size(), completed, duplicated, 0));
         // snapshot: one export-state message per collection and one monitoring message per run
         completed = 0;
         duplicated = 0;
@@ -427,24 +495,31 @@ public final class FaultSuite {
             completed += published > 0 ? 1 : 0;
             duplicated += Math.max(0, published - 1);
         }
-        rows.put("snapshot", new Outcome.Row(burst.runIds().size() * (collections + 1), completed, duplicated));
+        rows.put("snapshot", new Outcome.Row(burst.runIds().size() * (collections + 1), completed, duplicated, 0));
         return new Outcome(rows);
     }
 
-    private long sesMails(String council) {
-        long n = 0;
-        for (var mail : aws.sesSentEmails()) {
-            if (mail.toString().contains("council " + council + "-")) {
-                n++;
+    /** The error emails SES accepted for {@code council}: each one's marker header (or "" without one). */
+    private static List<String> sesMailKeys(com.fasterxml.jackson.databind.JsonNode sesMails, String council) {
+        List<String> keys = new ArrayList<>();
+        for (var mail : sesMails) {
+            if (mail.path("subject").asText().contains("council " + council + "-")) {
+                String key = "";
+                for (var header : mail.path("headers")) {
+                    if (header.path("name").asText().equalsIgnoreCase(routes.uploads.ErrorEmail.IDEMPOTENCY_HEADER)) {
+                        key = header.path("value").asText();
+                    }
+                }
+                keys.add(key);
             }
         }
-        return n;
+        return keys;
     }
 
     private Map<String, Integer> deadLetterDepths() {
         Map<String, Integer> depths = new HashMap<>();
         for (String pipeline : List.of("uploads", "email", "snapshot")) {
-            String queue = aws.properties().apply(pipeline + ".queue.dead-letter");
+            String queue = property(pipeline + ".queue.dead-letter");
             String url;
             try {
                 url = aws.queueUrl(queue);
@@ -457,6 +532,14 @@ public final class FaultSuite {
                     + Integer.parseInt(attributes.get("ApproximateNumberOfMessagesNotVisible")));
         }
         return depths;
+    }
+
+    /**
+     * A property as the application resolves it: values may hold placeholders ({@code es-{{stage}}-data-inbox-dead-letters}),
+     * which the raw lookup leaves unresolved (the first run asked SQS for a queue named with the braces in it).
+     */
+    private String property(String key) {
+        return local.LocalResources.resolve("{{" + key + "}}", aws.properties(), "the fault suite");
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

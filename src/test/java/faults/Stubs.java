@@ -77,7 +77,9 @@ final class Stubs implements AutoCloseable {
                     issue = JSON.createObjectNode().put("number", number).put("title", request.path("title").asText())
                             .put("body", request.path("body").asText()).put("state", "open")
                             .put("html_url", "https://github.com/org/repo/issues/" + number);
-                    issue.set("labels", request.path("labels"));
+                    // egit sends the label names; GitHub (and egit's parser) answer with label objects
+                    ArrayNode labels = issue.putArray("labels");
+                    request.path("labels").forEach(l -> labels.addObject().put("name", l.isTextual() ? l.asText() : l.path("name").asText()));
                     issues.add(issue);
                 }
                 reply(exchange, 201, issue.toString());

@@ -61,7 +61,7 @@ final class PodConfiguration {
 
     static Map<String, String> data(JsonNode configMap) {
         Map<String, String> data = new LinkedHashMap<>();
-        configMap.path("data").fields().forEachRemaining(e -> data.put(e.getKey(), e.getValue().asText()));
+        configMap.path("data").properties().forEach(e -> data.put(e.getKey(), e.getValue().asText()));
         return data;
     }
 

@@ -1,5 +1,6 @@
 package local;
 
+import org.awaitility.core.ConditionTimeoutException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
@@ -44,6 +45,8 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The embedded local AWS, on 127.0.0.1 only: S3 (S3Proxy, in this JVM, a filesystem blob store under
@@ -219,10 +222,9 @@ public final class LocalAws implements AutoCloseable {
             throw new IllegalStateException("S3 (S3Proxy) did not start on 127.0.0.1:" + port + " (port in use?): " + e.getMessage(), e);
         }
         started.add(proxy::stop);
-        for (int i = 0; i < 200 && !"STARTED".equals(proxy.getState()); i++) {
-            Pause.millis(10);
-        }
-        if (!"STARTED".equals(proxy.getState())) {
+        try {
+            await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(10)).until(() -> "STARTED".equals(proxy.getState()));
+        } catch (ConditionTimeoutException e) {
             throw new IllegalStateException("S3 (S3Proxy) did not start on 127.0.0.1:" + port + ": state " + proxy.getState());
         }
     }
@@ -517,12 +519,10 @@ public final class LocalAws implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("The application did not start: " + e.getMessage(), e);
         }
-        CamelContext context = main.getCamelContext();
-        for (int i = 0; i < 600 && (context == null || !context.isStarted()); i++) {
-            Pause.millis(50);
-            context = main.getCamelContext();
-        }
-        if (context == null || !context.isStarted()) {
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> main.getCamelContext() != null && main.getCamelContext().isStarted());
+        } catch (ConditionTimeoutException e) {
             main.stop();
             throw new IllegalStateException("The application's CamelContext did not start within 30 s");
         }

@@ -51,8 +51,8 @@ public final class LocalAwsExtension implements ParameterResolver {
                 .getOrComputeIfAbsent(SharedLocalAws.class, type -> new SharedLocalAws(), SharedLocalAws.class).aws;
     }
 
-    /** Stored in the root context: JUnit closes it when the whole run ends. */
-    private static final class SharedLocalAws implements ExtensionContext.Store.CloseableResource {
+    /** Stored in the root context: JUnit closes it (an AutoCloseable) when the whole run ends. */
+    private static final class SharedLocalAws implements AutoCloseable {
         private final Path dataDir;
         private final LocalAws aws;
 

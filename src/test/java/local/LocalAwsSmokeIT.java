@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.sfn.model.GetActivityTaskResponse;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
 
+import java.time.Duration;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -200,14 +202,8 @@ class LocalAwsSmokeIT {
         assertThat(task.input()).contains("report.csv");
         aws.sfn().sendTaskSuccess(b -> b.taskToken(task.taskToken()).output("{\"approved\":true}"));
 
-        ExecutionStatus status = null;
-        for (int i = 0; i < 100 && status != ExecutionStatus.SUCCEEDED; i++) {
-            status = aws.sfn().describeExecution(b -> b.executionArn(executionArn)).status();
-            if (status != ExecutionStatus.SUCCEEDED) {
-                Thread.sleep(100);
-            }
-        }
-        assertThat(status).isEqualTo(ExecutionStatus.SUCCEEDED);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(aws.sfn().describeExecution(b -> b.executionArn(executionArn)).status()).isEqualTo(ExecutionStatus.SUCCEEDED));
     }
 
     @Test
@@ -259,7 +255,9 @@ class LocalAwsSmokeIT {
                 b -> b.bucket("smoke-uploads").key(key).uploadId(uploadId).partNumber(2),
                 software.amazon.awssdk.core.sync.RequestBody.fromString("b,c\n"));
         aws.s3().completeMultipartUpload(b -> b.bucket("smoke-uploads").key(key).uploadId(uploadId)
-                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(first.eTag()), p -> p.partNumber(2).eTag(second.eTag()))));
+                .multipartUpload(m -> m.parts(
+                        software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(1).eTag(first.eTag()).build(),
+                        software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(2).eTag(second.eTag()).build())));
 
         List<Message> events = receive("smoke-upload-events", 1);
         List<S3ObjectRef> refs = new java.util.ArrayList<>();

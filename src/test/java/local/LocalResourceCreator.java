@@ -1,5 +1,6 @@
 package local;
 
+import org.awaitility.core.ConditionTimeoutException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +35,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Creates the declared resources in the emulators. Every step is idempotent: existing buckets, queues, tables,
@@ -181,13 +185,12 @@ final class LocalResourceCreator {
     }
 
     private void awaitActive(String table) {
-        for (int i = 0; i < 200; i++) {
-            if (dynamo.describeTable(b -> b.tableName(table)).table().tableStatus() == TableStatus.ACTIVE) {
-                return;
-            }
-            Pause.millis(25);
+        try {
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(25))
+                    .until(() -> dynamo.describeTable(b -> b.tableName(table)).table().tableStatus() == TableStatus.ACTIVE);
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("DynamoDB table " + table + " did not become ACTIVE");
         }
-        throw new IllegalStateException("DynamoDB table " + table + " did not become ACTIVE");
     }
 
     List<Subscription> topic(LocalResources.Topic topic) {

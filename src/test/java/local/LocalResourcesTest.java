@@ -26,14 +26,37 @@ class LocalResourcesTest {
             "snapshot.queue.monitoring-tap", "snapshot-monitoring-tap",
             "ledger.table", "camel-pipelines-ledger")::get;
 
-    @Test
-    void theEmailTryItLineNamesTheSmtpPortTheLocalAwsReallyUses() {
-        LocalAws.Ports moved = new LocalAws.Ports(13000, 13001, 13002, 13003, 13004, 13005, 13006, 13007);
+    /** The catalogue's try-it line of {@code pipeline} with every local port moved to base+0..+7. */
+    private static String tryItWithPortsFrom(int base, String pipeline) {
+        LocalAws.Ports moved = new LocalAws.Ports(base, base + 1, base + 2, base + 3, base + 4, base + 5, base + 6, base + 7);
         LocalResources catalogue = LocalResources.load(LocalResources.catalogue(Path.of("local-aws")),
                 LocalResources.localProperties(LocalAws.withPorts(Map.of(), moved)));
+        return catalogue.tryIt().stream().filter(t -> t.pipeline().equals(pipeline)).map(LocalResources.TryIt::text)
+                .reduce((a, b) -> { throw new AssertionError("two try-it lines for " + pipeline); }).orElseThrow();
+    }
 
-        assertThat(catalogue.tryIt()).filteredOn(t -> t.pipeline().equals("email")).singleElement()
-                .satisfies(t -> assertThat(t.text()).startsWith("swaks --server 127.0.0.1:13006 "));
+    @Test
+    void theEmailTryItLineNamesTheSmtpPortTheLocalAwsReallyUses() {
+        assertThat(tryItWithPortsFrom(13000, "email")).startsWith("swaks --server 127.0.0.1:13006 ");
+    }
+
+    @Test
+    void theReviewTryItLineIsACommandThatRunsAsPrinted() {
+        // the aws CLI signs every request: without credentials it stops at "Unable to locate credentials"
+        assertThat(tryItWithPortsFrom(14000, "review")).startsWith("AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws "
+                + "--endpoint-url http://127.0.0.1:14005 --region us-east-1 stepfunctions start-execution "
+                + "--state-machine-arn arn:aws:states:us-east-1:000000000000:stateMachine:manual-review ");
+    }
+
+    @Test
+    void everyStateMachineOfTheCatalogueLivesInTheOneStateMachinesFolder() {
+        LocalResources catalogue = LocalResources.load(LocalResources.catalogue(Path.of("local-aws")),
+                LocalResources.localProperties(Map.of()));
+        Path folder = Path.of("local-aws/state-machines").toAbsolutePath().normalize();
+
+        assertThat(catalogue.stateMachines()).isNotEmpty().allSatisfy(m -> assertThat(m.definition().toAbsolutePath().normalize())
+                .as(m.name()).startsWith(folder).isRegularFile());
+        assertThat(Path.of("state-machines")).as("the old root folder").doesNotExist();
     }
 
     @Test

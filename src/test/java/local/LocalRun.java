@@ -1,14 +1,18 @@
 package local;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import routes.PipelinesApplication;
 
+import java.time.Duration;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code mvn -Plocal}: the embedded local AWS on its documented ports with its data under {@code ./data}, then the
@@ -57,20 +61,14 @@ public final class LocalRun {
 
     /** Waits (at most 20 s) until every health check is UP: the consumers report UP once they have polled. */
     private static boolean awaitHealthy(org.apache.camel.CamelContext context) {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (org.apache.camel.health.HealthCheckHelper.invoke(context).stream()
-                    .allMatch(result -> result.getState() == org.apache.camel.health.HealthCheck.State.UP)) {
-                return true;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+        try {
+            await("every health check UP").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> org.apache.camel.health.HealthCheckHelper.invoke(context).stream()
+                            .allMatch(result -> result.getState() == org.apache.camel.health.HealthCheck.State.UP));
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
-        return false;
     }
 
     static String readyBlock(LocalAws aws, Path data, long readyMillis) {

@@ -1,5 +1,6 @@
 package local;
 
+import org.awaitility.core.ConditionTimeoutException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * One npm emulator run as a child {@code node} process, bound to 127.0.0.1 by the {@code loopback.js} preload and
@@ -79,27 +82,23 @@ final class NodeEmulator implements AutoCloseable {
 
     /** Waits until the emulator answers HTTP; fails with its log tail if it dies or does not answer in time. */
     void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + probePath)).timeout(Duration.ofSeconds(2)).GET().build();
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The " + name + " emulator exited (code " + process.exitValue()
-                        + ") before answering on port " + port + ". Last lines of " + log + ":\n" + logTail());
-            }
-            try {
-                HTTP.send(probe, HttpResponse.BodyHandlers.discarding());
-                return;
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for the " + name + " emulator", e);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The " + name + " emulator did not answer on " + url() + " within "
-                        + timeout.toSeconds() + " s (port in use?). Last lines of " + log + ":\n" + logTail());
-            }
-            Pause.millis(50);
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("The " + name + " emulator exited (code " + process.exitValue()
+                            + ") before answering on port " + port + ". Last lines of " + log + ":\n" + logTail());
+                }
+                try {
+                    HTTP.send(probe, HttpResponse.BodyHandlers.discarding());
+                    return true;
+                } catch (IOException e) {
+                    return false; // not listening yet
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("The " + name + " emulator did not answer on " + url() + " within "
+                    + timeout.toSeconds() + " s (port in use?). Last lines of " + log + ":\n" + logTail());
         }
     }
 

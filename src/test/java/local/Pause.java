@@ -1,6 +1,6 @@
 package local;
 
-/** A short wait while polling an emulator; an interrupt ends it and is kept for the caller to see. */
+/** A short back-off in a worker loop (the SNS bridge after a failed poll); an interrupt ends it and is kept for the caller to see. Waits for a condition use Awaitility. */
 final class Pause {
     private Pause() {
     }

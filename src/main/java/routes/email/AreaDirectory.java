@@ -2,6 +2,7 @@ package routes.email;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import routes.shared.CommaList;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -193,11 +194,7 @@ public class AreaDirectory {
         Map<String, String> parsed = new LinkedHashMap<>();
         for (String line : text.split(separator)) {
             int hash = separator.equals("\n") ? line.indexOf('#') : -1;
-            for (String entry : (hash < 0 ? line : line.substring(0, hash)).split(",")) {
-                String trimmed = entry.trim();
-                if (trimmed.isEmpty()) {
-                    continue;
-                }
+            for (String trimmed : CommaList.of(hash < 0 ? line : line.substring(0, hash))) {
                 int equals = trimmed.indexOf('=');
                 String local = normalise(equals < 0 ? trimmed : trimmed.substring(0, equals));
                 String area = equals < 0 ? local : trimmed.substring(equals + 1).trim();

@@ -2,7 +2,6 @@ package routes.email;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeUtility;
@@ -10,6 +9,7 @@ import jakarta.mail.internet.ParseException;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import routes.shared.TempFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,9 +53,6 @@ public class AttachmentExtractor {
         this.maxFiles = maxFiles;
     }
 
-    /** Exchange property: why the MIME structure could not be read (then the email has no attachments). */
-    public static final String MIME_PROBLEM = "EmailMimeProblem";
-
     /** An attachment found in the MIME structure, not yet decoded; {@code cut}: its part ends without a boundary. */
     private record Found(Part part, String name, boolean cut) {
     }
@@ -67,29 +64,33 @@ public class AttachmentExtractor {
      * decoded: it becomes an unprocessable entry whose file is the whole original email, like one over the size
      * limit; an email cut off inside a part's headers (that part is lost) gets such an entry for the whole email.
      */
-    public List<IncomingFile> extract(ReceivedEmail email, Exchange exchange) throws IOException {
+    public TakenFiles extract(ReceivedEmail email, Exchange exchange) throws IOException {
         // before the email's files are split: every sub-exchange sees the same scope
         EmailScope scope = EmailScope.start(exchange, maxFiles);
         List<Found> found = new ArrayList<>();
         boolean[] cutInHeaders = {false};
+        String mimeProblem = null;
         int[] partsLeft = {maxParts()};
         try {
             collect(email, email.message(), found, cutInHeaders, partsLeft, scope, 0, false);
         } catch (MessagingException e) {
             LOG.warn("email {}: MIME structure unreadable ({}); treated as having no attachments", email.id(), e.getMessage());
-            exchange.setProperty(MIME_PROBLEM, "; MIME structure unreadable: " + e.getMessage());
+            mimeProblem = "MIME structure unreadable: " + e.getMessage();
         }
         if (found.size() > maxFiles) {
             throw scope.tooManyFiles("it has more than " + maxFiles + " attachments");
         }
-        List<IncomingFile> files = new ArrayList<>();
+        TakenFiles files = new TakenFiles();
         try {
             for (Found attachment : found) {
                 files.add(take(email, attachment, exchange));
             }
         } catch (MessagingException e) {
             LOG.warn("email {}: MIME structure unreadable ({}); the attachments after it are not taken", email.id(), e.getMessage());
-            exchange.setProperty(MIME_PROBLEM, "; MIME structure unreadable: " + e.getMessage());
+            mimeProblem = "MIME structure unreadable: " + e.getMessage();
+        }
+        if (mimeProblem != null) {
+            files.missed(mimeProblem);
         }
         if (cutInHeaders[0]) {
             String reason = "the email ends inside the headers of a MIME part, without a boundary (it was truncated):"
@@ -167,7 +168,7 @@ public class AttachmentExtractor {
             }
         }
         if (oversize) {
-            Files.deleteIfExists(file);
+            TempFiles.delete(file);
             LOG.warn("email {}: attachment '{}' is over the limit of {} bytes", email.id(), name, maxAttachmentBytes);
             return new IncomingFile(email.id(), name, key, email.raw(), "message/rfc822", 0,
                     "attachment '" + name + "' is over the limit of " + maxAttachmentBytes

@@ -1,5 +1,7 @@
 package routes.email;
 
+import routes.shared.TempFiles;
+
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -57,7 +59,7 @@ public class CsvCleaner {
         try (InputStream in = Files.newInputStream(source); OutputStream out = Files.newOutputStream(target)) {
             clean(in, out);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(target);
+            TempFiles.delete(target);
             throw e;
         }
         return target;

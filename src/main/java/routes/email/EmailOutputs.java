@@ -2,6 +2,8 @@ package routes.email;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import routes.shared.ClientError;
+import routes.shared.Sha256;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -9,10 +11,6 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +28,7 @@ import java.util.Optional;
  * name's {@code x-amz-meta-} prefix. Keys are kept within S3's 1024 bytes by {@link EmailKeys#bounded}.
  * With {@code dryRun} the writes are only logged.
  */
+// Not aws2-s3: a write is a loop (HeadObject for the key's owner, a conditional put, a new key on conflict), not one call.
 public class EmailOutputs {
     public static final String EMAIL_ID = "email-id";
     public static final String REASON = "reason";
@@ -100,15 +99,9 @@ public class EmailOutputs {
         return key;
     }
 
-    /**
-     * The route's unprocessable step: the reason is the {@link Unprocessable} just caught, else the file's
-     * {@link FileRouter#REASON_HEADER}.
-     */
-    public String unprocessable(IncomingFile file, org.apache.camel.Exchange exchange) {
-        Throwable caught = exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String reason = caught instanceof Unprocessable ? caught.getMessage()
-                : exchange.getMessage().getHeader(FileRouter.REASON_HEADER, String.class);
-        return toUnprocessable(file, reason == null ? "unprocessable" : reason);
+    /** The route's unprocessable step: the reason is the {@link Unprocessable} just caught or the file's decision. */
+    public String unprocessable(IncomingFile file, String reason) {
+        return toUnprocessable(file, reason == null || reason.isEmpty() ? "unprocessable" : reason);
     }
 
     /** An email that could not be routed (no recipient, unknown area, malformed MIME): the whole email. */
@@ -117,10 +110,9 @@ public class EmailOutputs {
     }
 
     /** An email with neither a usable attachment nor a usable download link: the whole email. */
-    public String nothingToTake(ReceivedEmail email, org.apache.camel.Exchange exchange) {
-        String failures = exchange.getProperty(ImservLinks.FAILURES, "", String.class);
-        String mime = exchange.getProperty(AttachmentExtractor.MIME_PROBLEM, "", String.class);
-        return emailToUnprocessable(email, "no attachment and no usable download link" + failures + mime);
+    public String nothingToTake(ReceivedEmail email, String downloadFailures, String mimeProblem) {
+        return emailToUnprocessable(email, "no attachment and no usable download link"
+                + (downloadFailures == null ? "" : downloadFailures) + (mimeProblem == null ? "" : mimeProblem));
     }
 
     /** The whole email, when it cannot be routed (no recipient, unknown area, malformed, nothing to take from it). */
@@ -199,7 +191,7 @@ public class EmailOutputs {
         String what = "S3 refused to write s3://" + bucket + "/" + key + " (" + size + "): " + e.statusCode()
                 + (code == null ? "" : " " + code) + ": " + message;
         int status = e.statusCode();
-        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+        if (ClientError.isPermanent(status)) {
             return new routes.shared.PermanentFailure(what + "; a retry or replay cannot succeed", e);
         }
         return new routes.shared.TransientFailure(what, e);
@@ -223,13 +215,9 @@ public class EmailOutputs {
         }
     }
 
+    /** The first 4 bytes of the text's SHA-256, as hex. */
     static String shortHash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(text).substring(0, 8);
     }
 
     /** S3 metadata travels in HTTP headers: printable ASCII only. */

@@ -8,9 +8,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import routes.shared.MessageContext;
 import routes.shared.S3ObjectRef;
 import routes.shared.S3Spool;
+import routes.shared.TempFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,10 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
  * Reads the raw email an SES receipt rule stored in the inbox bucket: spools it to a temporary file (bounded by
@@ -30,7 +28,6 @@ import java.util.stream.Stream;
  * headers cannot be parsed is returned with a {@code problem} (it then goes to the unprocessable bucket), not thrown.
  */
 public class EmailReader {
-    public static final String EMAIL_ID = "EmailId";
     private static final Logger LOG = LoggerFactory.getLogger(EmailReader.class);
 
     private S3Spool spool;
@@ -73,12 +70,12 @@ public class EmailReader {
         this.session = Session.getInstance(properties);
     }
 
-    /** Exchange body: the {@link S3ObjectRef} of the stored email; becomes the {@link ReceivedEmail}. */
-    public ReceivedEmail read(Exchange exchange) {
-        S3ObjectRef ref = exchange.getMessage().getBody(S3ObjectRef.class);
+    /**
+     * The stored email {@code ref} as a {@link ReceivedEmail}. The exchange only owns the email's files: they are
+     * removed when it completes.
+     */
+    public ReceivedEmail read(S3ObjectRef ref, Exchange exchange) {
         String id = ref.key(); // the whole inbox key: the email-id metadata of every object, as documented
-        MessageContext.businessKey(exchange, "s3://" + ref.bucket() + "/" + ref.key());
-        exchange.getMessage().setHeader(EMAIL_ID, id);
         Path scratch = scratchFolder(exchange);
         S3Spool.SpooledObject spooled = spool.spool(exchange, ref.bucket(), ref.key(), maxEmailBytes);
         return parse(id, ref.bucket(), ref.key(), spooled.file(), spooled.metadata(), receivedAt(ref), scratch, exchange);
@@ -148,26 +145,12 @@ public class EmailReader {
             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
                 @Override
                 public void onDone(Exchange done) {
-                    deleteTree(scratch);
+                    TempFiles.deleteTree(scratch);
                 }
             });
             return scratch;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create a scratch folder", e);
-        }
-    }
-
-    static void deleteTree(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // left to the OS temp cleaner
-                }
-            });
-        } catch (IOException ignored) {
-            // already gone
         }
     }
 }

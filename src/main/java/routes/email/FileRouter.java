@@ -15,9 +15,6 @@ import java.util.zip.ZipFile;
  * never looked at the bytes.)
  */
 public class FileRouter {
-    public static final String KIND_HEADER = "EmailFileKind";
-    public static final String REASON_HEADER = "EmailUnprocessableReason";
-
     public enum Kind { CSV, ZIP, SPREADSHEET, UNPROCESSABLE }
 
     /** What the bytes look like. */
@@ -26,14 +23,12 @@ public class FileRouter {
     public record Decision(Kind kind, String reason) {
     }
 
-    /** Decides for the exchange's file and sets {@link #KIND_HEADER} (and {@link #REASON_HEADER}) for the route's choice. */
-    public IncomingFile classify(IncomingFile file, org.apache.camel.Exchange exchange) throws IOException {
+    /** The route's step: decides for the file (logged); the route branches on the decision's kind. */
+    public Decision classify(IncomingFile file) throws IOException {
         Decision decision = decide(file);
-        exchange.getMessage().setHeader(KIND_HEADER, decision.kind().name());
-        exchange.getMessage().setHeader(REASON_HEADER, decision.reason());
         org.slf4j.LoggerFactory.getLogger(FileRouter.class).info("email {}: '{}' is {}{}", file.emailId(), file.key(),
                 decision.kind(), decision.reason() == null ? "" : " (" + decision.reason() + ")");
-        return file;
+        return decision;
     }
 
     public Decision decide(IncomingFile file) throws IOException {

@@ -5,6 +5,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import routes.shared.TempFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,24 +98,19 @@ public class ImservLinks {
         this(Duration.ofMillis(connectTimeoutMillis), Duration.ofMillis(readTimeoutMillis), maxBytes);
     }
 
-    /** Exchange property listing why downloads failed (for the unprocessable reason when nothing could be taken). */
-    public static final String FAILURES = "EmailDownloadFailures";
-
     /** Follows the links of an email without attachments; each successful download becomes a file {@code <prefix>/<filename>}. */
-    public List<IncomingFile> follow(ReceivedEmail email, org.apache.camel.Exchange exchange) {
+    public TakenFiles follow(ReceivedEmail email, org.apache.camel.Exchange exchange) {
         LOG.info("email {}: no attachments, extracting download links", email.id());
-        List<IncomingFile> files = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
+        TakenFiles files = new TakenFiles();
         for (String link : extract(email.id(), email.message())) {
             Download download = download(email.id(), link, email.scratch());
             if (download.succeeded()) {
                 String key = EmailKeys.unique(exchange, email.prefix() + "/" + download.filename());
                 files.add(new IncomingFile(email.id(), download.filename(), key, download.file(), download.contentType(), 0));
             } else {
-                failures.add(download.failure());
+                files.missed(download.failure());
             }
         }
-        exchange.setProperty(FAILURES, failures.isEmpty() ? "" : "; " + String.join("; ", failures));
         return files;
     }
 
@@ -236,13 +232,7 @@ public class ImservLinks {
 
     private Download failed(String emailId, String link, String why, Path file) {
         LOG.error("email {}: unable to download file {} ({})", emailId, link, why);
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // removed with the scratch folder
-            }
-        }
+        TempFiles.delete(file);
         return new Download(link, null, null, null, "unable to download file " + link + ": " + why);
     }
 

@@ -3,6 +3,7 @@ package routes.email;
 import org.apache.camel.Exchange;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import routes.shared.TempFiles;
 
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -32,6 +33,7 @@ import java.util.zip.ZipInputStream;
  * archive with no files throws {@link Unprocessable} with the reason, after deleting what was extracted: the archive
  * then goes to the unprocessable bucket as a whole and no part of it reaches the data bucket.
  */
+// Not camel-zipfile: its streaming split has no entry, total-size, ratio, count or depth limit.
 public class SafeUnzipper {
     private static final int BUFFER = 256 * 1024;
     /** Below this many uncompressed bytes the ratio is not judged (tiny, highly compressible files are normal). */
@@ -146,7 +148,7 @@ public class SafeUnzipper {
             throw new Unprocessable("'" + archive.name() + "' is not a readable zip archive: " + e.getMessage(), e);
         } finally {
             if (!unpacked) {
-                deleteAll(files);
+                files.forEach(file -> TempFiles.delete(file.file()));
                 emailBytes.addAndGet(-total);
             }
         }
@@ -217,15 +219,6 @@ public class SafeUnzipper {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    private static void deleteAll(List<IncomingFile> files) {
-        for (IncomingFile file : files) {
-            try {
-                Files.deleteIfExists(file.file());
-            } catch (IOException ignored) {
-                // temp files are also removed when the exchange completes
-            }
-        }
-    }
 
     private static final class CountingInputStream extends FilterInputStream {
         long count;

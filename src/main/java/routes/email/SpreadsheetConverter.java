@@ -20,6 +20,7 @@ import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
+import routes.shared.TempFiles;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -96,10 +97,10 @@ public class SpreadsheetConverter {
             }
             return out;
         } catch (Unprocessable e) {
-            deleteAll(written);
+            written.forEach(TempFiles::delete);
             throw e;
         } catch (Exception | LinkageError e) {
-            deleteAll(written);
+            written.forEach(TempFiles::delete);
             throw new Unprocessable("'" + spreadsheet.name() + "' could not be converted: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
         }
@@ -406,13 +407,4 @@ public class SpreadsheetConverter {
         return safe.isEmpty() ? "sheet" : safe;
     }
 
-    private static void deleteAll(List<Path> files) {
-        for (Path file : files) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // removed with the email's scratch folder anyway
-            }
-        }
-    }
 }

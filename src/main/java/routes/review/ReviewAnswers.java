@@ -109,10 +109,12 @@ public class ReviewAnswers {
     }
 
     /**
-     * The answer's response: the record and the request's state. A task that Step Functions no longer waited for
+     * The answer's response: the record, the request's state, and whether this answer decided it
+     * ({@code deciding_answer}: exactly one answer per request). A task that Step Functions no longer waited for
      * when the decision was sent is a 410.
      */
-    public String response(ReviewRecord record, String requestState) {
+    public String response(ReviewRecord record, ReviewCompletion completion) {
+        String requestState = completion == null ? null : completion.state();
         if (ReviewState.EXPIRED.equals(requestState)) {
             throw KintoError.gone("This review has expired: Step Functions no longer waits for it (the task timed out). "
                     + "The review is closed.");
@@ -120,6 +122,7 @@ public class ReviewAnswers {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", record.view());
         body.put("request_state", requestState == null ? ReviewState.PENDING : requestState);
+        body.put("deciding_answer", completion != null && completion.decidedByThisAnswer());
         try {
             return JSON.writeValueAsString(body);
         } catch (Exception e) {

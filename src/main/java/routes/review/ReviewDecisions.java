@@ -67,11 +67,13 @@ public class ReviewDecisions {
     /**
      * Makes the decision if it is still to be made: the conditional write, then the task callback, then the other
      * records closed. Returns the request's state afterwards ({@code SUCCEEDED}, {@code FAILED}, {@code EXPIRED} when
-     * Step Functions no longer waited) or {@code PENDING} when there was nothing to decide.
+     * Step Functions no longer waited, or {@code PENDING} when there was nothing to decide) and whether this call's
+     * write decided it: an answer that lost the write to a concurrent one sees the same state but decided nothing.
      */
-    public String complete(ReviewDecision decision) {
+    public ReviewCompletion complete(ReviewDecision decision) {
         if (!decision.decided()) {
-            return decision.alreadyDecided() ? table.request(decision.requestId()).map(ReviewState::state).orElse("PENDING") : "PENDING";
+            return ReviewCompletion.observed(decision.alreadyDecided()
+                    ? table.request(decision.requestId()).map(ReviewState::state).orElse("PENDING") : "PENDING");
         }
         String at = clock.instant().toString();
         boolean approved = decision.outcome() == CompletionPolicy.Decision.APPROVED;
@@ -83,9 +85,9 @@ public class ReviewDecisions {
         if (!won) {
             // another answer (or replica) decided and completes it; a sweep finishes it if that one crashed
             LOG.debug("Review request {}: decided by another answer", decision.requestId());
-            return request.state();
+            return ReviewCompletion.observed(request.state());
         }
-        return finish(request);
+        return new ReviewCompletion(finish(request), true);
     }
 
     /**
@@ -148,7 +150,7 @@ public class ReviewDecisions {
             }
             return finish(table.request(requestId).orElseThrow());
         }
-        return complete(evaluate(requestId));
+        return complete(evaluate(requestId)).state();
     }
 
     /** Tells Step Functions a pending request is alive; a task it no longer knows expires the request. */

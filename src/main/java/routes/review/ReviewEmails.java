@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.ses.SesClient;
  * whose email was already sent sends nothing; one whose email was not sent (a crash in between) gets a new secret.
  * Templates: {@code {link}}, {@code {subject}}, {@code {reviewer}}, {@code {deadline}}.
  */
+// Not aws2-ses: it sends subject and body without a charset (UTF-8 here), and a text or an HTML body, not both.
 public class ReviewEmails {
     private static final Logger LOG = LoggerFactory.getLogger(ReviewEmails.class);
 
@@ -90,12 +91,16 @@ public class ReviewEmails {
                 .replace("{deadline}", request.deadline().toString());
     }
 
-    /** The text part as HTML: escaped, line breaks as {@code <br />} (as the seed's email), the link clickable. */
+    /**
+     * The text part as HTML: escaped, line breaks as {@code <br />} (as the seed's email), the link clickable. The link
+     * opens a new top-level tab: the page refuses to be framed (X-Frame-Options DENY, against clickjacking its Accept
+     * button), and mail viewers (webmail, the local SES viewer) show the HTML part in a frame.
+     */
     static String html(String text, String link) {
         String escaped = escape(text);
         if (!link.isEmpty()) {
             String escapedLink = escape(link);
-            escaped = escaped.replace(escapedLink, "<a href=\"" + escapedLink + "\">" + escapedLink + "</a>");
+            escaped = escaped.replace(escapedLink, "<a href=\"" + escapedLink + "\" target=\"_blank\" rel=\"noopener noreferrer\">" + escapedLink + "</a>");
         }
         return escaped.replace("\r\n", "\n").replace("\n", "<br />");
     }

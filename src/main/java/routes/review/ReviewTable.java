@@ -22,6 +22,7 @@ import java.util.TreeSet;
  * concurrent answers, two replicas and redelivered tasks each change a record or a request once. All reads that
  * decide something are strongly consistent.
  */
+// Not aws2-ddb: its PutItem/UpdateItem take no condition expression, and the review states change conditionally.
 public class ReviewTable {
     static final String ID = "id";
     static final String KIND = "kind";

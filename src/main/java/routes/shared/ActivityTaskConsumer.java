@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A failed poll is logged (once, and again on recovery) and retried after a growing delay. Stopping lets every task in
  * hand finish and starts no new poll. Its state is a readiness check ({@code sfn-activity-<routeId>}) in /observe/health.
  */
+// Not aws2-step-functions: it has no GetActivityTask (nor SendTask*) operation.
 public class ActivityTaskConsumer extends DefaultConsumer {
     public static final String TASK_TOKEN = "taskToken";
     public static final String TASK_SOURCE = "taskSource";

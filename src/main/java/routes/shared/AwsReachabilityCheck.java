@@ -59,9 +59,8 @@ public class AwsReachabilityCheck extends AbstractHealthCheck {
     /** The standard probes for the services named in {@code services} (comma separated), refreshed every 5 s. */
     public static AwsReachabilityCheck forServices(String services, Map<String, java.util.function.Supplier<Runnable>> available) {
         Map<String, Runnable> probes = new LinkedHashMap<>();
-        for (String raw : services.split(",")) {
-            String service = raw.trim();
-            if (!service.isEmpty() && available.containsKey(service)) {
+        for (String service : CommaList.of(services)) {
+            if (available.containsKey(service)) {
                 probes.put(service, available.get(service).get());
             }
         }

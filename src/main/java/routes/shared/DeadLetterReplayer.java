@@ -44,16 +44,18 @@ public class DeadLetterReplayer {
 
     private final CamelContext context;
     private final SqsClient sqs;
+    private final QueueUrls queueUrls;
 
     public DeadLetterReplayer(CamelContext context, SqsClient sqs) {
         this.context = context;
         this.sqs = sqs;
+        this.queueUrls = new QueueUrls(sqs);
     }
 
     /** Queue depth and names of a pipeline's dead-letter queue. */
     public Map<String, Object> describe(String pipeline) {
         String dlq = deadLetterQueue(pipeline);
-        String url = sqs.getQueueUrl(b -> b.queueName(dlq)).queueUrl();
+        String url = queueUrls.of(dlq);
         Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(url)
                 .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
@@ -133,7 +135,7 @@ public class DeadLetterReplayer {
     public Map<String, Object> replay(String pipeline, Integer max, Integer waitSeconds) {
         int limit = max == null || max <= 0 ? Integer.MAX_VALUE : max;
         String dlq = deadLetterQueue(pipeline);
-        String dlqUrl = sqs.getQueueUrl(b -> b.queueName(dlq)).queueUrl();
+        String dlqUrl = queueUrls.of(dlq);
         String defaultTarget = property(pipeline + ".queue.replay-target");
         String replayId = UUID.randomUUID().toString();
         List<String> replayedIds = new ArrayList<>();
@@ -164,14 +166,13 @@ public class DeadLetterReplayer {
                             message.messageId(), pipeline, pipeline);
                     continue;
                 }
-                String targetQueue = target;
-                String targetUrl = sqs.getQueueUrl(b -> b.queueName(targetQueue)).queueUrl();
+                String targetUrl = queueUrls.of(target);
                 SendMessageRequest.Builder send = SendMessageRequest.builder().queueUrl(targetUrl).messageBody(message.body());
                 // the message keeps its identity (per-message idempotency; a redriven one keeps its SQS message id)
                 send.messageAttributes(Map.of(
                         MessageContext.ORIGINAL_MESSAGE_ID, string(id),
                         ReplayOutcomes.REPLAY_ID, string(replayId + "#" + id)));
-                if (targetQueue.endsWith(".fifo")) {
+                if (target.endsWith(".fifo")) {
                     send.messageGroupId(pipeline).messageDeduplicationId(message.messageId());
                 }
                 sqs.sendMessage(send.build());
@@ -197,7 +198,7 @@ public class DeadLetterReplayer {
         deadLetterQueue(pipeline);
         String ids = ledger().resultOf(ReplayOutcomes.PIPELINE, replayId)
                 .orElseThrow(() -> new PermanentFailure("No replay " + replayId + " is known (they are kept for 2 days)"));
-        return outcomes(pipeline, replayId, ids.isEmpty() ? List.of() : List.of(ids.split(",")), Duration.ZERO);
+        return outcomes(pipeline, replayId, CommaList.of(ids), Duration.ZERO);
     }
 
     private Map<String, Object> outcomes(String pipeline, String replayId, List<String> ids, Duration wait) {
@@ -316,7 +317,7 @@ public class DeadLetterReplayer {
 
     private String dlqUrl(String pipeline) {
         String dlq = deadLetterQueue(pipeline);
-        return sqs.getQueueUrl(b -> b.queueName(dlq)).queueUrl();
+        return queueUrls.of(dlq);
     }
 
     private String deadLetterQueue(String pipeline) {

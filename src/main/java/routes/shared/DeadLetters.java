@@ -11,7 +11,6 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sends a failed message to its pipeline's dead-letter queue ({@code <pipeline>.queue.dead-letter}): the original
@@ -20,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * cannot be written, the exception propagates: the SQS message is then not deleted and the queue's own redrive
  * policy is the backstop, so nothing is lost.
  */
+// Not aws2-sqs: a FIFO send there takes no explicit deduplication id, and the dead letter is sent from the error handler.
 public class DeadLetters {
     public static final String REASON = "reason";
     public static final String PIPELINE = "pipeline";
@@ -37,10 +37,11 @@ public class DeadLetters {
 
     private final SqsClient sqs;
     private final PipelineMetrics metrics;
-    private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
+    private final QueueUrls queueUrls;
 
     public DeadLetters(SqsClient sqs, PipelineMetrics metrics) {
         this.sqs = sqs;
+        this.queueUrls = new QueueUrls(sqs);
         this.metrics = metrics;
     }
 
@@ -86,7 +87,7 @@ public class DeadLetters {
         }
         String businessKey = MessageContext.businessKey(exchange);
         if (businessKey != null) {
-            attributes.put(BUSINESS_KEY, truncate(businessKey, MAX_REASON));
+            attributes.put(BUSINESS_KEY, Abbreviation.of(businessKey, MAX_REASON));
         }
 
         SendMessageRequest.Builder request = SendMessageRequest.builder()
@@ -114,7 +115,7 @@ public class DeadLetters {
         if (!(error instanceof PermanentFailure) && !(error instanceof TransientFailure) && !(error instanceof RetryLater)) {
             message = error.getClass().getSimpleName() + ": " + message;
         }
-        return truncate(message, MAX_REASON);
+        return Abbreviation.of(message, MAX_REASON);
     }
 
     private static String sourceQueue(Exchange exchange) {
@@ -126,8 +127,7 @@ public class DeadLetters {
 
     /** The URL of a queue given by name (looked up once) or already by URL. */
     String queueUrl(String queue) {
-        return queue.startsWith("http") ? queue
-                : queueUrls.computeIfAbsent(queue, q -> sqs.getQueueUrl(b -> b.queueName(q)).queueUrl());
+        return queueUrls.of(queue);
     }
 
     static Map<String, MessageAttributeValue> toSqs(Map<String, String> attributes) {
@@ -136,7 +136,4 @@ public class DeadLetters {
         return out;
     }
 
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
-    }
 }

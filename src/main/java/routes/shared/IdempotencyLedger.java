@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
  * worker keeps its claim however long the work takes (up to {@code maximumHold}, a guard against a leaked claim),
  * and a crashed worker's claim is free again within one lease.
  */
+// Not aws2-ddb: its PutItem/UpdateItem/DeleteItem take no condition expression, and every write here is conditional.
 public class IdempotencyLedger {
     public static final String KEY = "pk";
     public static final String STATE = "state";
@@ -130,9 +131,13 @@ public class IdempotencyLedger {
         }
     }
 
-    /** Marks a claim finished, storing an optional short result (an issue URL, a message id). Only the holder can. */
+    /**
+     * Marks a claim finished, storing an optional short result (an issue URL, a message id). Only the holder can.
+     * The effect it records has been made already, so a DynamoDB that is down or hung (a transient AWS failure) does
+     * not end the attempt: the update is tried again (0.25 s doubling to 5 s, at most {@code maximumHold}) while the
+     * heartbeat keeps the claim, instead of letting the claim run out and the next worker make the effect again.
+     */
     public void complete(Claim claim, String result) {
-        stopHeartbeat(claim);
         Map<String, String> names = new HashMap<>(Map.of("#state", STATE, "#owner", OWNER));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":done", s(DONE), ":token", s(claim.token())));
         String update = "SET #state = :done";
@@ -141,13 +146,42 @@ public class IdempotencyLedger {
             names.put("#result", RESULT);
             values.put(":result", s(result));
         }
+        UpdateItemRequest request = UpdateItemRequest.builder().tableName(table).key(Map.of(KEY, s(claim.key())))
+                .updateExpression(update)
+                .conditionExpression("#owner = :token")
+                .expressionAttributeNames(names).expressionAttributeValues(values).build();
+        long giveUp = System.nanoTime() + maximumHold.toNanos();
+        long pause = 250;
+        int failures = 0;
         try {
-            dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(Map.of(KEY, s(claim.key())))
-                    .updateExpression(update)
-                    .conditionExpression("#owner = :token")
-                    .expressionAttributeNames(names).expressionAttributeValues(values).build());
-        } catch (ConditionalCheckFailedException e) {
-            throw new TransientFailure("Lost the ledger claim on " + claim.key() + " before completing it (lease expired?)");
+            while (true) {
+                try {
+                    dynamo.updateItem(request);
+                    if (failures > 0) {
+                        LOG.info("Recorded {} after {} failed attempt(s): DynamoDB answers again", claim.key(), failures);
+                    }
+                    return;
+                } catch (ConditionalCheckFailedException e) {
+                    throw new TransientFailure("Lost the ledger claim on " + claim.key() + " before completing it (lease expired?)");
+                } catch (RuntimeException e) {
+                    if (!TransientFaults.isTransient(e) || System.nanoTime() + pause * 1_000_000 > giveUp) {
+                        throw e;
+                    }
+                    if (failures++ == 0) {
+                        LOG.warn("Cannot record the finished effect {} yet ({}): trying again while holding the claim",
+                                claim.key(), e.getMessage());
+                    }
+                    try {
+                        Thread.sleep(pause);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                    pause = Math.min(pause * 2, 5000);
+                }
+            }
+        } finally {
+            stopHeartbeat(claim);
         }
     }
 

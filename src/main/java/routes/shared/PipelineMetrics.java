@@ -2,7 +2,6 @@ package routes.shared;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -26,11 +25,10 @@ import java.util.concurrent.TimeUnit;
  */
 public class PipelineMetrics implements RoutePolicyFactory {
     private static final String START = "pipelineMetricsStart";
-    private final CamelContext context;
-    private volatile MeterRegistry registry;
+    private final BoundMeterRegistry registry;
 
     public PipelineMetrics(CamelContext context) {
-        this.context = context;
+        this.registry = new BoundMeterRegistry(context);
     }
 
     @Override
@@ -79,16 +77,6 @@ public class PipelineMetrics implements RoutePolicyFactory {
     }
 
     private MeterRegistry registry() {
-        MeterRegistry current = registry;
-        if (current == null) {
-            current = context.getRegistry().findSingleByType(MeterRegistry.class);
-            if (current == null) {
-                // not bound yet (a message can arrive before the metrics service has bound its registry): do not
-                // remember the fallback, or every later count would miss the Prometheus endpoint
-                return Metrics.globalRegistry;
-            }
-            registry = current;
-        }
-        return current;
+        return registry.get();
     }
 }

@@ -2,8 +2,6 @@ package routes.shared;
 
 import org.apache.camel.CamelContext;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,11 +23,8 @@ public final class PipelineSelection {
             return new LinkedHashSet<>(ALL);
         }
         Set<String> out = new LinkedHashSet<>();
-        for (String id : value.split(",")) {
-            String trimmed = id.trim().toLowerCase();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
+        for (String id : CommaList.of(value)) {
+            String trimmed = id.toLowerCase();
             if (!ALL.contains(trimmed)) {
                 throw new MissingConfiguration("pipelines.enabled names an unknown pipeline '" + trimmed
                         + "' (known: " + String.join(", ", ALL) + ")");
@@ -40,15 +35,11 @@ public final class PipelineSelection {
     }
 
     public static String routesIncludePattern(CamelContext context) {
-        List<String> patterns = new ArrayList<>(Arrays.asList(property(context, "pipelines.shared-routes", "").split(",")));
+        List<String> patterns = CommaList.of(property(context, "pipelines.shared-routes", ""));
         for (String id : enabled(context)) {
-            String routes = property(context, "pipelines." + id + ".routes", "");
-            if (!routes.isBlank()) {
-                patterns.add(routes);
-            }
+            patterns.addAll(CommaList.of(property(context, "pipelines." + id + ".routes", "")));
         }
-        patterns.removeIf(String::isBlank);
-        return String.join(",", patterns.stream().map(String::trim).toList());
+        return String.join(",", patterns);
     }
 
     static String property(CamelContext context, String key, String defaultValue) {

@@ -17,15 +17,25 @@ public final class PythonJson {
     }
 
     public static String dumps(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(out, value, true);
-        return out.toString();
+        return dumps(value, true, -1);
     }
 
     /** As Python's {@code json.dumps(obj, ensure_ascii=False)}: non-ASCII characters written as they are. */
     public static String dumpsUnicode(Object value) {
+        return dumps(value, false, -1);
+    }
+
+    /**
+     * As Python's {@code json.dumps(obj, indent=n)}: each member on its own line, indented {@code n} spaces per
+     * level, separators {@code ","} and {@code ": "}; an empty list or object stays {@code []} / {@code {}}.
+     */
+    public static String dumpsIndented(Object value, int indent) {
+        return dumps(value, true, indent);
+    }
+
+    private static String dumps(Object value, boolean ensureAscii, int indent) {
         StringBuilder out = new StringBuilder();
-        write(out, value, false);
+        new Style(ensureAscii, indent).write(out, value, 0);
         return out.toString();
     }
 
@@ -58,65 +68,88 @@ public final class PythonJson {
         return sign + (plain.contains(".") ? plain : plain + ".0");
     }
 
-    private static void write(StringBuilder out, Object value, boolean ensureAscii) {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof JsonNode node) {
-            writeNode(out, node, ensureAscii);
-        } else if (value instanceof String s) {
-            string(out, s, ensureAscii);
-        } else if (value instanceof Boolean b) {
-            out.append(b ? "true" : "false");
-        } else if (value instanceof Double || value instanceof Float) {
-            out.append(pythonFloat(((Number) value).doubleValue()));
-        } else if (value instanceof Number n) {
-            out.append(n);
-        } else if (value instanceof Map<?, ?> map) {
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (!first) {
-                    out.append(", ");
+    /** How the text is written: {@code ensure_ascii}, and the indent ({@code < 0}: one line). */
+    private record Style(boolean ensureAscii, int indent) {
+        void write(StringBuilder out, Object value, int level) {
+            if (value == null) {
+                out.append("null");
+            } else if (value instanceof JsonNode node) {
+                writeNode(out, node, level);
+            } else if (value instanceof String s) {
+                string(out, s, ensureAscii);
+            } else if (value instanceof Boolean b) {
+                out.append(b ? "true" : "false");
+            } else if (value instanceof Double || value instanceof Float) {
+                out.append(pythonFloat(((Number) value).doubleValue()));
+            } else if (value instanceof Number n) {
+                out.append(n);
+            } else if (value instanceof Map<?, ?> map) {
+                if (map.isEmpty()) {
+                    out.append("{}");
+                    return;
                 }
-                first = false;
-                string(out, String.valueOf(e.getKey()), ensureAscii);
-                out.append(": ");
-                write(out, e.getValue(), ensureAscii);
-            }
-            out.append('}');
-        } else if (value instanceof List<?> list) {
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) {
-                    out.append(", ");
+                out.append('{');
+                boolean first = true;
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    separate(out, first, level + 1);
+                    first = false;
+                    string(out, String.valueOf(e.getKey()), ensureAscii);
+                    out.append(": ");
+                    write(out, e.getValue(), level + 1);
                 }
-                write(out, list.get(i), ensureAscii);
+                close(out, level, '}');
+            } else if (value instanceof List<?> list) {
+                if (list.isEmpty()) {
+                    out.append("[]");
+                    return;
+                }
+                out.append('[');
+                for (int i = 0; i < list.size(); i++) {
+                    separate(out, i == 0, level + 1);
+                    write(out, list.get(i), level + 1);
+                }
+                close(out, level, ']');
+            } else {
+                throw new IllegalArgumentException("Cannot write " + value.getClass().getName() + " as JSON");
             }
-            out.append(']');
-        } else {
-            throw new IllegalArgumentException("Cannot write " + value.getClass().getName() + " as JSON");
         }
-    }
 
-    private static void writeNode(StringBuilder out, JsonNode node, boolean ensureAscii) {
-        if (node.isNull() || node.isMissingNode()) {
-            out.append("null");
-        } else if (node.isTextual()) {
-            string(out, node.textValue(), ensureAscii);
-        } else if (node.isBoolean()) {
-            out.append(node.booleanValue() ? "true" : "false");
-        } else if (node.isNumber()) {
-            out.append(node.isIntegralNumber() ? node.bigIntegerValue().toString() : Double.toString(node.doubleValue()));
-        } else if (node.isObject()) {
-            Map<String, JsonNode> fields = new java.util.LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
-            write(out, fields, ensureAscii);
-        } else if (node.isArray()) {
-            List<JsonNode> elements = new java.util.ArrayList<>();
-            node.elements().forEachRemaining(elements::add);
-            write(out, elements, ensureAscii);
-        } else {
-            string(out, node.asText(), ensureAscii);
+        private void separate(StringBuilder out, boolean first, int level) {
+            if (!first) {
+                out.append(indent < 0 ? ", " : ",");
+            }
+            if (indent >= 0) {
+                out.append('\n').append(" ".repeat(indent * level));
+            }
+        }
+
+        private void close(StringBuilder out, int level, char bracket) {
+            if (indent >= 0) {
+                out.append('\n').append(" ".repeat(indent * level));
+            }
+            out.append(bracket);
+        }
+
+        private void writeNode(StringBuilder out, JsonNode node, int level) {
+            if (node.isNull() || node.isMissingNode()) {
+                out.append("null");
+            } else if (node.isTextual()) {
+                string(out, node.textValue(), ensureAscii);
+            } else if (node.isBoolean()) {
+                out.append(node.booleanValue() ? "true" : "false");
+            } else if (node.isNumber()) {
+                out.append(node.isIntegralNumber() ? node.bigIntegerValue().toString() : Double.toString(node.doubleValue()));
+            } else if (node.isObject()) {
+                Map<String, JsonNode> fields = new java.util.LinkedHashMap<>();
+                node.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
+                write(out, fields, level);
+            } else if (node.isArray()) {
+                List<JsonNode> elements = new java.util.ArrayList<>();
+                node.elements().forEachRemaining(elements::add);
+                write(out, elements, level);
+            } else {
+                string(out, node.asText(), ensureAscii);
+            }
         }
     }
 

@@ -20,15 +20,11 @@ public final class RequiredConfiguration {
     public static List<String> missing(CamelContext context) {
         Set<String> enabled = PipelineSelection.enabled(context);
         List<String> missing = new ArrayList<>();
-        List<String> keys = new ArrayList<>(List.of(PipelineSelection.property(context, "pipelines.required", "").split(",")));
+        List<String> keys = CommaList.of(PipelineSelection.property(context, "pipelines.required", ""));
         for (String id : enabled) {
-            keys.addAll(List.of(PipelineSelection.property(context, "pipelines." + id + ".required", "").split(",")));
+            keys.addAll(CommaList.of(PipelineSelection.property(context, "pipelines." + id + ".required", "")));
         }
-        for (String raw : keys) {
-            String key = raw.trim();
-            if (key.isEmpty()) {
-                continue;
-            }
+        for (String key : keys) {
             String first = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
             if (PipelineSelection.ALL.contains(first) && !enabled.contains(first)) {
                 continue;

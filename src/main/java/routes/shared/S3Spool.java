@@ -43,7 +43,7 @@ public class S3Spool {
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                deleteQuietly(spooled.file());
+                TempFiles.delete(spooled.file());
             }
         });
         return spooled;
@@ -63,10 +63,10 @@ public class S3Spool {
             long copied = copy(in, file, maxBytes, bucket, key);
             return new SpooledObject(bucket, key, file, copied, head.contentType(), head.eTag(), head.metadata());
         } catch (IOException e) {
-            deleteQuietly(file);
+            TempFiles.delete(file);
             throw new UncheckedIOException("Could not spool s3://" + bucket + "/" + key, e);
         } catch (RuntimeException e) {
-            deleteQuietly(file);
+            TempFiles.delete(file);
             throw e;
         }
     }
@@ -95,13 +95,4 @@ public class S3Spool {
         return total;
     }
 
-    static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a temp file left behind is cleaned by the OS; never fail a message for it
-            }
-        }
-    }
 }

@@ -218,9 +218,7 @@ public class SharedBeans implements CamelContextAware {
 
     @Shared("taskCallbacks")
     public TaskCallbacks taskCallbacks(CamelContext context) {
-        return singleton("taskCallbacks", () -> new TaskCallbacks(sfnClient(), sideEffectGuard(),
-                () -> java.util.Optional.ofNullable(context.getRegistry().findSingleByType(io.micrometer.core.instrument.MeterRegistry.class))
-                        .orElse(io.micrometer.core.instrument.Metrics.globalRegistry)));
+        return singleton("taskCallbacks", () -> new TaskCallbacks(sfnClient(), sideEffectGuard(), new BoundMeterRegistry(context)));
     }
 
     @Shared("taskHeartbeats")

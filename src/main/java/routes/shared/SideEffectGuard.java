@@ -1,5 +1,7 @@
 package routes.shared;
 
+import org.apache.camel.Exchange;
+
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -49,6 +51,26 @@ public class SideEffectGuard {
         }
         ledger.complete(claim, result);
         return result;
+    }
+
+    /**
+     * For an effect a route makes itself with a Camel component ({@code to: aws2-sns:...}): claims
+     * {@code <pipeline>#<effectKey>} and returns the claim for the route to branch on ({@link ExchangeClaim#acquired()});
+     * the route then makes the effect and calls {@link #complete}. Done before: not acquired, with the stored result;
+     * held by another worker: a {@link TransientFailure}. An acquired claim not completed when the exchange is done
+     * (the effect failed) is released. The exchange is needed only for that release.
+     */
+    public ExchangeClaim claim(String pipeline, String effectKey, Exchange exchange) {
+        ExchangeClaim claim = ExchangeClaim.claim(ledger, pipeline, effectKey, lease, exchange);
+        if (claim.outcome().equals(IdempotencyLedger.Outcome.HELD_BY_OTHER.name())) {
+            throw new TransientFailure("Side effect " + IdempotencyLedger.key(pipeline, effectKey) + " is being performed by another worker");
+        }
+        return claim;
+    }
+
+    /** Records the effect a route made under its {@link #claim}, with its result (a message id). */
+    public void complete(ExchangeClaim claim, String result) {
+        claim.complete(result);
     }
 
     /** Runs {@code action} once for the key; for effects with no result worth keeping. */

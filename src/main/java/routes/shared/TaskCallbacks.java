@@ -68,8 +68,8 @@ public class TaskCallbacks {
 
     /** SendTaskFailure with {@code error} and {@code cause} (cut to Step Functions' limits), once per token. */
     public Outcome fail(String pipeline, String taskToken, String error, String cause) {
-        String errorName = truncate(error, TaskFailure.MAX_ERROR);
-        String causeText = truncate(cause, TaskFailure.MAX_CAUSE);
+        String errorName = Abbreviation.of(error, TaskFailure.MAX_ERROR);
+        String causeText = Abbreviation.of(cause, TaskFailure.MAX_CAUSE);
         return complete(pipeline, taskToken, FAILED,
                 () -> sfn.sendTaskFailure(b -> b.taskToken(taskToken).error(errorName).cause(causeText)));
     }
@@ -163,10 +163,5 @@ public class TaskCallbacks {
             throw new PermanentFailure("No Step Functions task token: there is no task to complete");
         }
         return taskToken;
-    }
-
-    private static String truncate(String text, int max) {
-        String value = text == null ? "" : text;
-        return value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 }

@@ -6,7 +6,6 @@ import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ public final class TaskProcessorCheck implements StartupListener {
             if (target == null) {
                 problems.add("Route " + template.getRouteId() + " hands its tasks to " + processor + ", which no route consumes");
             } else if (target.getRouteConfigurationId() == null
-                    || Arrays.stream(target.getRouteConfigurationId().split(",")).map(String::trim).noneMatch(TASK_ERRORS::equals)) {
+                    || !CommaList.of(target.getRouteConfigurationId()).contains(TASK_ERRORS)) {
                 problems.add("Route " + target.getRouteId() + " (" + processor + ") is a Step Functions task processor: declare "
                         + "routeConfigurationId: " + TASK_ERRORS + ", or its failures are neither retried nor sent as SendTaskFailure");
             }

@@ -2,18 +2,18 @@ package routes.snapshot;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import routes.shared.QueueUrls;
 import routes.shared.SideEffectGuard;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.Map;
 
 /**
  * Tells snapshot-sender to send a collection's {@code _success} file: the export-state message on the FIFO queue,
  * group = collection name with {@code .} → {@code _}, deduplication id = SHA-256 of the body. Sent at most once per
  * run and collection (the side-effect guard), even if snapshot-sender moves the collection back to {@code Sent}.
  */
+// Not aws2-sqs: a FIFO send there takes no explicit deduplication id (only the exchange id or content-based).
 public class ExportStateSender {
     private static final Logger LOG = LoggerFactory.getLogger(ExportStateSender.class);
 
@@ -21,13 +21,13 @@ public class ExportStateSender {
     private String queue;
     private SideEffectGuard guard;
     private SnapshotMetrics metrics;
-    private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
+    private QueueUrls queueUrls;
 
     public ExportStateSender() {
     }
 
     public ExportStateSender(SqsClient sqs, String queue, SideEffectGuard guard, SnapshotMetrics metrics) {
-        this.sqs = sqs;
+        setSqs(sqs);
         this.queue = queue;
         this.guard = guard;
         this.metrics = metrics;
@@ -35,6 +35,7 @@ public class ExportStateSender {
 
     public void setSqs(SqsClient sqs) {
         this.sqs = sqs;
+        this.queueUrls = new QueueUrls(sqs);
     }
 
     public void setQueue(String queue) {
@@ -72,6 +73,6 @@ public class ExportStateSender {
     }
 
     private String queueUrl() {
-        return queueUrls.computeIfAbsent(queue, q -> q.startsWith("http") ? q : sqs.getQueueUrl(b -> b.queueName(q)).queueUrl());
+        return queueUrls.of(queue);
     }
 }

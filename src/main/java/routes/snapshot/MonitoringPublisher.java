@@ -2,76 +2,48 @@ package routes.snapshot;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import routes.shared.SideEffectGuard;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.model.PublishRequest;
 
 /**
- * Tells monitoring that a run is complete: the "All collections successful" message on the monitoring topic, at most
- * once per run (the side-effect guard), however many success files find the run complete.
+ * Tells monitoring that a run is complete: the "All collections successful" message the route publishes on the
+ * monitoring topic ({@code aws2-sns}), at most once per run (the side-effect guard's {@link #effectKey}), however
+ * many success files find the run complete.
  */
 public class MonitoringPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(MonitoringPublisher.class);
 
-    private SnsClient sns;
-    private String topicArn;
-    private SideEffectGuard guard;
     private SnapshotMetrics metrics;
-    private volatile String resolvedArn;
 
     public MonitoringPublisher() {
     }
 
-    public MonitoringPublisher(SnsClient sns, String topicArn, SideEffectGuard guard, SnapshotMetrics metrics) {
-        this.sns = sns;
-        this.topicArn = topicArn;
-        this.guard = guard;
+    public MonitoringPublisher(SnapshotMetrics metrics) {
         this.metrics = metrics;
-    }
-
-    public void setSns(SnsClient sns) {
-        this.sns = sns;
-    }
-
-    public void setTopicArn(String topicArn) {
-        this.topicArn = topicArn;
-    }
-
-    public void setGuard(SideEffectGuard guard) {
-        this.guard = guard;
     }
 
     public void setMetrics(SnapshotMetrics metrics) {
         this.metrics = metrics;
     }
 
-    /** The topic property is an ARN, or a topic name looked up once (the local run names its topics). */
-    String topicArn() {
-        if (topicArn.startsWith("arn:")) {
-            return topicArn;
-        }
-        if (resolvedArn == null) {
-            resolvedArn = sns.listTopicsPaginator().topics().stream().map(t -> t.topicArn())
-                    .filter(arn -> arn.endsWith(":" + topicArn)).findFirst()
-                    .orElseThrow(() -> new routes.shared.TransientFailure("No SNS topic named " + topicArn));
-        }
-        return resolvedArn;
+    /** The side-effect guard's key: one message per run. */
+    public String effectKey(StatusMessage message) {
+        return "monitoring-all-successful#" + message.correlationId();
     }
 
-    public void allCollectionsSuccessful(StatusMessage message) {
-        boolean[] published = {false};
-        String messageId = guard.once("snapshot", "monitoring-all-successful#" + message.correlationId(), () -> {
-            String body = MonitoringMessage.json(message.snapshotType(), MonitoringMessage.ALL_COLLECTIONS_SUCCESSFUL,
-                    message.exportDateValue(), message.correlationId());
-            String id = sns.publish(PublishRequest.builder().topicArn(topicArn()).message(body).build()).messageId();
-            metrics.allCollectionsSuccessful(message);
-            LOG.info("All collections of {} successful: monitoring message {} published", message.correlationId(), id);
-            published[0] = true;
-            return id;
-        });
-        if (!published[0]) {
-            LOG.info("Run {} was already completed (monitoring message {}): 'All collections successful' not published again",
-                    message.correlationId(), messageId);
-        }
+    /** The message body, exactly as the original's. */
+    public String message(StatusMessage message) {
+        return MonitoringMessage.json(message.snapshotType(), MonitoringMessage.ALL_COLLECTIONS_SUCCESSFUL,
+                message.exportDateValue(), message.correlationId());
+    }
+
+    /** Counts the published message and logs its id. */
+    public void published(StatusMessage message, String messageId) {
+        metrics.allCollectionsSuccessful(message);
+        LOG.info("All collections of {} successful: monitoring message {} published", message.correlationId(), messageId);
+    }
+
+    /** A rerun with a used correlation id (or a redelivery) would otherwise do nothing without a word. */
+    public void alreadyPublished(StatusMessage message, String messageId) {
+        LOG.info("Run {} was already completed (monitoring message {}): 'All collections successful' not published again",
+                message.correlationId(), messageId);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
  * The product status table (key {@code Correlation_Id} + {@code DataProduct} = {@code SNAPSHOT_SENDER}, attribute
  * {@code Status}). Updates are conditional and monotonic: {@code RECEIVED} never overwrites {@code COMPLETED}.
  */
+// Not aws2-ddb: its UpdateItem takes no condition expression ("never back from COMPLETED" is one).
 public class ProductTable {
     public static final String CORRELATION_ID = "Correlation_Id";
     public static final String DATA_PRODUCT = "DataProduct";

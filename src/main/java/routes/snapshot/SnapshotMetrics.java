@@ -4,13 +4,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Tags;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
+import routes.shared.BoundMeterRegistry;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The original's metrics, under its names, on the application's Prometheus endpoint (the Micrometer registry Camel
@@ -35,13 +36,14 @@ public class SnapshotMetrics implements CamelContextAware {
     public static final String PROCESSING_TIME = PREFIX + "message_processing_time";
 
     private CamelContext context;
-    private volatile MeterRegistry registry;
+    /** The given registry (tests), else the one bound in the context's registry. */
+    private volatile Supplier<MeterRegistry> registry;
 
     public SnapshotMetrics() {
     }
 
     public SnapshotMetrics(MeterRegistry registry) {
-        this.registry = registry;
+        this.registry = () -> registry;
     }
 
     public void fileReceived(StatusMessage message) {
@@ -105,15 +107,10 @@ public class SnapshotMetrics implements CamelContextAware {
     }
 
     MeterRegistry registry() {
-        MeterRegistry current = registry;
-        if (current == null) {
-            current = context == null ? null : context.getRegistry().findSingleByType(MeterRegistry.class);
-            if (current == null) {
-                current = Metrics.globalRegistry;
-            }
-            registry = current;
+        if (registry == null) {
+            registry = new BoundMeterRegistry(context);
         }
-        return current;
+        return registry.get();
     }
 
     @Override

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
-import org.apache.camel.Exchange;
-import org.apache.camel.InvalidPayloadException;
-import routes.shared.MessageContext;
+import routes.shared.Abbreviation;
 import routes.shared.PermanentFailure;
 
 import java.util.ArrayList;
@@ -53,13 +51,6 @@ public class StatusMessageReader {
         return parse(text, sqsMessageId == null ? null : sqsMessageId + "#" + (index == null ? 0 : index));
     }
 
-    /** Keeps the message on the exchange (property {@code statusMessage}) and names it in logs and dead letters. */
-    public void remember(Exchange exchange) throws InvalidPayloadException {
-        StatusMessage message = exchange.getMessage().getMandatoryBody(StatusMessage.class);
-        exchange.setProperty("statusMessage", message);
-        MessageContext.businessKey(exchange, message.businessKey());
-    }
-
     /**
      * Validates one bare message. {@code fallbackReceiptId} (the SQS message id and record index) identifies the file
      * when the message names none.
@@ -67,7 +58,7 @@ public class StatusMessageReader {
     public StatusMessage parse(String text, String fallbackReceiptId) {
         JsonNode message = readJson(text, "Status message");
         if (!message.isObject()) {
-            throw new PermanentFailure("Status message is not a JSON object: " + abbreviate(text));
+            throw new PermanentFailure("Status message is not a JSON object: " + Abbreviation.oneLine(text, 200));
         }
         List<String> missing = missingMandatoryFields(message);
         if (!missing.isEmpty()) {
@@ -123,7 +114,7 @@ public class StatusMessageReader {
     private static String key(JsonNode message, String field) {
         JsonNode value = message.get(field);
         if (!value.isValueNode()) {
-            throw new PermanentFailure("Status message field " + field + " must be a string, not " + abbreviate(value.toString()));
+            throw new PermanentFailure("Status message field " + field + " must be a string, not " + Abbreviation.oneLine(value.toString(), 200));
         }
         return value.asText();
     }
@@ -140,12 +131,8 @@ public class StatusMessageReader {
             JsonNode node = JSON.readTree(text);
             return node == null ? JsonNodeFactory.instance.missingNode() : node;
         } catch (JsonProcessingException e) {
-            throw new PermanentFailure(what + " is not JSON: " + abbreviate(text));
+            throw new PermanentFailure(what + " is not JSON: " + Abbreviation.oneLine(text, 200));
         }
     }
 
-    private static String abbreviate(String text) {
-        String oneLine = text.replaceAll("\\s+", " ");
-        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 199) + "…";
-    }
 }

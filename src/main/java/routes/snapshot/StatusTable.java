@@ -35,6 +35,7 @@ import static routes.snapshot.CollectionItem.SUCCEEDED_BY;
  * snapshot-sender. Every write here is a single conditional UpdateItem, so concurrent consumers and replicas agree:
  * a file is counted once, and exactly one writer moves a collection to {@code Received} or {@code Success}.
  */
+// Not aws2-ddb: its UpdateItem takes no condition expression, and every transition here is a conditional update.
 public class StatusTable {
     /** The result of counting a file: the item after the count, and whether this call counted it. */
     public record FileCount(CollectionItem collection, boolean counted) {

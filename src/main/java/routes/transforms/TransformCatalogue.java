@@ -1,5 +1,6 @@
 package routes.transforms;
 
+import routes.shared.CommaList;
 import routes.shared.TaskFailure;
 import routes.transforms.functions.Functions;
 
@@ -30,10 +31,7 @@ public class TransformCatalogue {
     /** {@code <activity ARN or name>=<function>,...}: tasks from that activity run that function. */
     public void setActivityFunctions(String mapping) {
         activityFunctions.clear();
-        if (mapping == null) {
-            return;
-        }
-        for (String pair : mapping.split(",")) {
+        for (String pair : CommaList.of(mapping)) {
             int eq = pair.lastIndexOf('=');
             if (eq > 0) {
                 activityFunctions.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());

@@ -1,13 +1,13 @@
 package routes.transforms;
 
+import routes.shared.TempFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Runs one function on one invocation's inputs: downloads each input object to a temp file, loads it into a fresh
@@ -53,7 +53,7 @@ public class TransformRunner {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot spool the inputs of " + function.name() + ": " + e.getMessage(), e);
         } finally {
-            delete(dir);
+            TempFiles.deleteTree(dir);
         }
     }
 
@@ -67,16 +67,5 @@ public class TransformRunner {
 
     private List<Map<String, Object>> output(List<Map<String, Object>> files) {
         return fixOriginalDefects ? OriginalDefects.fix(files) : files;
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp directory left behind is cleaned by the OS
-        }
     }
 }

@@ -1,6 +1,8 @@
 package routes.uploads;
 
 import java.util.Locale;
+import routes.shared.CommaList;
+
 import java.util.Set;
 
 /**
@@ -36,7 +38,7 @@ public class FileInspector {
 
     /** Comma-separated council ids exempt from the minimum size. */
     public void setMinExemptCouncils(String councils) {
-        this.exemptCouncils = UploadKey.csvSet(councils);
+        this.exemptCouncils = Set.copyOf(CommaList.of(councils));
     }
 
     /** Whether {@code size} passes the size rule, so the file is worth downloading. */

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
  * (skipped when the final copy already has the same ETag), and {@code report.json} written with a conditional put
  * so that a report with fewer files never replaces one with more, even when two writers race.
  */
+// Not aws2-s3: its putObject has no If-Match, the condition that keeps a smaller report from replacing a larger one.
 public class FinalBucket {
     static final int MAX_ATTEMPTS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(FinalBucket.class);

@@ -7,6 +7,7 @@ import org.eclipse.egit.github.core.client.RequestException;
 import org.eclipse.egit.github.core.service.IssueService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import routes.shared.ClientError;
 import routes.shared.PermanentFailure;
 import routes.shared.SideEffectGuard;
 import routes.shared.TransientFailure;
@@ -141,7 +142,7 @@ public class GithubIssues {
                 throw new TransientFailure("GitHub unreachable: " + e.getClass().getSimpleName() + " " + e.getMessage());
             }
             String message = "GitHub answered " + status + " for " + owner + "/" + repository;
-            if (status >= 400 && status < 500 && status != 408 && status != 429) {
+            if (ClientError.isPermanent(status)) {
                 throw new PermanentFailure(message + " (check uploads.github.token and uploads.github.repo)");
             }
             throw new TransientFailure(message);

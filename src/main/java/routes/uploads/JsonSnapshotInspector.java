@@ -54,7 +54,10 @@ public class JsonSnapshotInspector {
         return check.valid(0);
     }
 
-    /** Python's {@code json.detect_encoding}: the codec {@code json.loads} decodes bytes with. */
+    /**
+     * Python's {@code json.detect_encoding}: the codec {@code json.loads} decodes bytes with, from the first 4 bytes
+     * (a JSON text starts with an ASCII character). Exactly Python's rule, so not {@link TextEncoding}'s sampled one.
+     */
     private record Encoding(String pythonName, Charset charset, int skip) {
         static Encoding detect(byte[] b, int n) {
             if (n >= 4 && (startsWith(b, 0, 0, 0xFE, 0xFF) || startsWith(b, 0xFF, 0xFE, 0, 0))) {

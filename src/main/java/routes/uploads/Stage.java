@@ -1,5 +1,7 @@
 package routes.uploads;
 
+import routes.shared.CommaList;
+
 import java.util.Set;
 
 /**
@@ -24,7 +26,7 @@ public final class Stage {
 
     /** Comma-separated stage names that are not production (staging,development,test). */
     public void setTestStages(String testStages) {
-        this.testStages = UploadKey.csvSet(testStages);
+        this.testStages = Set.copyOf(CommaList.of(testStages));
     }
 
     public String name() {

@@ -60,7 +60,9 @@ public enum TextEncoding {
 
     /**
      * UTF-16 by its byte-order mark, or by its pattern: in text of mostly Latin characters every other byte is NUL.
-     * Scattered NULs (a stray NUL in a CSV, a ZIP archive) do not match.
+     * Scattered NULs (a stray NUL in a CSV, a ZIP archive) do not match. Not {@code JsonSnapshotInspector}'s rule:
+     * a JSON text starts with an ASCII character, so Python decides from its first 4 bytes; a CSV may start with
+     * anything, so the pattern is counted over a sample.
      */
     static TextEncoding detectUtf16(byte[] sample, int length) {
         if (length >= 2 && (sample[0] & 0xFF) == 0xFF && (sample[1] & 0xFF) == 0xFE) {

@@ -1,7 +1,5 @@
 package routes.uploads;
 
-import org.apache.camel.Exchange;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,11 +7,9 @@ import java.time.Instant;
 /**
  * Decides whether an upload is complete, so that it is decided once and not file by file: complete when the expected
  * number of files has arrived (a Democracy Counts export needs 2, anything else 1), or when no new file has arrived
- * for the quiet period. Otherwise the route checks again after {@link #RECHECK_SECONDS} seconds.
+ * for the quiet period. Otherwise the route checks again after {@link #secondsToWait} seconds.
  */
 public class UploadCompleteness {
-    public static final String COMPLETE = "UploadComplete";
-    public static final String RECHECK_SECONDS = "UploadRecheckSeconds";
     /** SQS delays a message at most 15 minutes. */
     static final long MAX_DELAY_SECONDS = 900;
 
@@ -31,12 +27,6 @@ public class UploadCompleteness {
     /** ISO-8601 ({@code PT2M}): how long after the last file an upload counts as complete anyway. */
     public void setQuietPeriod(String quietPeriod) {
         this.quietPeriod = Duration.parse(quietPeriod);
-    }
-
-    public void check(Upload upload, Exchange exchange) {
-        long wait = secondsToWait(upload);
-        exchange.getMessage().setHeader(COMPLETE, wait == 0);
-        exchange.getMessage().setHeader(RECHECK_SECONDS, wait);
     }
 
     /** 0 when complete, otherwise how long until the quiet period ends. */

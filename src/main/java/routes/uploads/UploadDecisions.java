@@ -1,9 +1,7 @@
 package routes.uploads;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.support.SynchronizationAdapter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import routes.shared.ExchangeClaim;
 import routes.shared.IdempotencyLedger;
 import routes.shared.RetryLater;
 
@@ -17,11 +15,6 @@ import java.time.Duration;
  */
 public class UploadDecisions {
     public static final String PIPELINE = "uploads";
-    /** Header: the claim's outcome, one of {@link IdempotencyLedger.Outcome}. */
-    public static final String DECISION = "UploadDecision";
-    public static final String ALREADY_DECIDED = "UploadAlreadyDecided";
-    private static final String CLAIM = "uploadDecisionClaim";
-    private static final Logger LOG = LoggerFactory.getLogger(UploadDecisions.class);
 
     private IdempotencyLedger ledger;
     private Duration lease;
@@ -44,45 +37,30 @@ public class UploadDecisions {
     }
 
     /**
-     * Sets {@link #ALREADY_DECIDED}: a cheap check before the files are downloaded. An upload another worker is
-     * deciding right now (its lock's lease running) is not downloaded and inspected again: a {@link RetryLater}, so
-     * its message waits on the queue until the decision is done or the lock's holder died.
+     * Whether the upload (this file set) is already decided: a cheap check before the files are downloaded. An upload
+     * another worker is deciding right now (its lock's lease running) is not downloaded and inspected again: a
+     * {@link RetryLater}, so its message waits on the queue until the decision is done or the lock's holder died.
      */
-    public void checkDecided(Upload upload, Exchange exchange) {
-        IdempotencyLedger.Outcome state = ledger().peek(PIPELINE, upload.decisionKey());
+    public boolean alreadyDecided(Upload upload) {
+        IdempotencyLedger.Outcome state = ledger.peek(PIPELINE, upload.decisionKey());
         if (state == IdempotencyLedger.Outcome.HELD_BY_OTHER) {
             throw new RetryLater("Upload " + upload.folder() + " with " + upload.files().size()
                     + " file(s) is being decided by another worker");
         }
-        exchange.getMessage().setHeader(ALREADY_DECIDED, state == IdempotencyLedger.Outcome.ALREADY_DONE);
+        return state == IdempotencyLedger.Outcome.ALREADY_DONE;
     }
 
-    public void claim(Upload upload, Exchange exchange) {
-        IdempotencyLedger.Claim claim = ledger().claim(PIPELINE, upload.decisionKey(), lease);
-        exchange.getMessage().setHeader(DECISION, claim.outcome().name());
-        if (claim.acquired()) {
-            exchange.setProperty(CLAIM, claim);
-            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                @Override
-                public void onDone(Exchange done) {
-                    if (done.getProperty(CLAIM) != null) {
-                        LOG.info("Releasing the unfinished decision on {}", upload);
-                        ledger().release(claim);
-                    }
-                }
-            });
-        }
+    /**
+     * Claims the decision ({@link ExchangeClaim#outcome()} for the route's choice). An acquired claim not completed
+     * when the message is done (it failed and went to the dead-letter queue) is released, so a replay can take it.
+     */
+    public ExchangeClaim claim(Upload upload, Exchange exchange) {
+        return ExchangeClaim.claim(ledger, PIPELINE, upload.decisionKey(), lease, exchange);
     }
 
-    private IdempotencyLedger ledger() {
-        return ledger;
-    }
-
-    public void complete(Upload upload, Exchange exchange) {
-        IdempotencyLedger.Claim claim = exchange.getProperty(CLAIM, IdempotencyLedger.Claim.class);
-        if (claim != null) {
-            ledger().complete(claim, upload.valid() ? "success" : "failure");
-            exchange.removeProperty(CLAIM);
+    public void complete(Upload upload, ExchangeClaim decision) {
+        if (decision != null) {
+            decision.complete(upload.valid() ? "success" : "failure");
         }
     }
 }

@@ -1,6 +1,5 @@
 package routes.uploads;
 
-import org.apache.camel.Exchange;
 import routes.shared.S3ObjectRef;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -13,10 +12,6 @@ import java.util.List;
  * the listing's (key) order.
  */
 public class UploadFolders {
-    /** Headers for the route: the decision key and the file count. */
-    public static final String DECISION_KEY = "UploadDecisionKey";
-    public static final String FILE_COUNT = "UploadFileCount";
-
     private S3Client s3Client;
 
     public UploadFolders() {
@@ -31,7 +26,7 @@ public class UploadFolders {
     }
 
     /** The upload the notified object belongs to, with its files listed. */
-    public Upload list(List<S3ObjectRef> notified, Exchange exchange) {
+    public Upload list(List<S3ObjectRef> notified) {
         S3ObjectRef ref = notified.get(0);
         Upload upload = new Upload(ref.bucket(), UploadKey.parse(ref.key()));
         String prefix = upload.folder() + "/";
@@ -42,8 +37,6 @@ public class UploadFolders {
             }
             upload.files().add(new Upload.ListedFile(object.key(), object.size(), object.eTag(), object.lastModified()));
         }
-        exchange.getMessage().setHeader(DECISION_KEY, upload.decisionKey());
-        exchange.getMessage().setHeader(FILE_COUNT, upload.files().size());
         return upload;
     }
 }

@@ -3,9 +3,8 @@ package routes.uploads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import routes.shared.S3Spool;
+import routes.shared.TempFiles;
 
-import java.io.IOException;
-import java.nio.file.Files;
 
 /**
  * Checks every file of an upload with the {@link FileInspector}. A file failing the size rule is not downloaded;
@@ -51,11 +50,7 @@ public class UploadInspection {
                 try {
                     check = inspector.inspect(upload.council(), file.key(), spooled.size(), CsvInspector.ByteSource.of(spooled.file()));
                 } finally {
-                    try {
-                        Files.deleteIfExists(spooled.file());
-                    } catch (IOException e) {
-                        LOG.debug("Could not delete {}", spooled.file());
-                    }
+                    TempFiles.delete(spooled.file());
                 }
             }
             LOG.info("Checked {}: valid={} rows={} encoding={} ems={} errors={}", file.key(), check.csvValid(),

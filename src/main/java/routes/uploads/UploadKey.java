@@ -3,8 +3,6 @@ package routes.uploads;
 import routes.shared.PermanentFailure;
 
 import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -40,17 +38,5 @@ public record UploadKey(String council, String electionDate, String timestamp, S
     /** Our own report ({@code report.json}); never a council file. */
     public boolean isReport() {
         return REPORT_FILE.equals(fileName);
-    }
-
-    static Set<String> csvSet(String list) {
-        Set<String> out = new LinkedHashSet<>();
-        if (list != null) {
-            for (String s : list.split(",")) {
-                if (!s.isBlank()) {
-                    out.add(s.trim());
-                }
-            }
-        }
-        return out;
     }
 }

@@ -3,10 +3,8 @@ package routes.uploads;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import routes.shared.MessageContext;
 import routes.shared.PermanentFailure;
 import routes.shared.S3EventParser;
 import routes.shared.S3ObjectRef;
@@ -23,10 +21,6 @@ import java.util.Map;
  * batched notification) is split into one notification per upload.
  */
 public class UploadNotifications {
-    /** Header: how many distinct uploads the message names. */
-    public static final String UPLOAD_COUNT = "UploadCount";
-    public static final String UPLOAD_FOLDER = "UploadFolder";
-
     private static final Logger LOG = LoggerFactory.getLogger(UploadNotifications.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,7 +40,7 @@ public class UploadNotifications {
     }
 
     /** The uploads a notification names, one object of each (in order). */
-    public List<S3ObjectRef> read(String body, Exchange exchange) {
+    public List<S3ObjectRef> read(String body) {
         Map<String, S3ObjectRef> byFolder = new LinkedHashMap<>();
         for (S3ObjectRef ref : events.createdObjects(body)) {
             if (!uploadsBucket.equals(ref.bucket())) {
@@ -60,14 +54,12 @@ public class UploadNotifications {
             }
             byFolder.putIfAbsent(key.folder(), ref);
         }
-        List<S3ObjectRef> uploads = new ArrayList<>(byFolder.values());
-        exchange.getMessage().setHeader(UPLOAD_COUNT, uploads.size());
-        if (uploads.size() == 1) {
-            String folder = UploadKey.parse(uploads.get(0).key()).folder();
-            exchange.getMessage().setHeader(UPLOAD_FOLDER, folder);
-            MessageContext.businessKey(exchange, folder);
-        }
-        return uploads;
+        return new ArrayList<>(byFolder.values());
+    }
+
+    /** The folder {@code <council>/<date>/<timestamp>} of the one upload a notification names (its business key). */
+    public String folderOf(List<S3ObjectRef> uploads) {
+        return UploadKey.parse(uploads.get(0).key()).folder();
     }
 
     /** One S3 notification (the standard {@code Records[]} shape) per upload, to be queued and handled alone. */

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The report of an upload (§A.4), byte for byte as Python's {@code json.dumps} writes it: keys {@code gss},
@@ -36,97 +40,29 @@ public final class UploadReport {
     }
 
     private static String write(Upload upload, boolean pretty) {
-        Writer w = new Writer(pretty);
-        w.open('{');
-        w.field("gss").string(upload.council());
-        w.field("council_name").string(upload.councilName());
-        w.field("timestamp").string(upload.timestamp());
-        w.field("election_date").string(upload.electionDate());
-        w.field("github_issue").string(upload.githubIssue());
-        w.field("file_set");
-        if (upload.checks().isEmpty()) {
-            w.raw("[]");
-        } else {
-            w.open('[');
-            for (FileCheck check : upload.checks()) {
-                w.element();
-                w.open('{');
-                w.field("csv_valid").raw(Boolean.toString(check.csvValid()));
-                w.field("csv_rows").raw(Long.toString(check.csvRows()));
-                w.field("csv_encoding").string(check.csvEncoding());
-                w.field("ems").string(check.ems());
-                w.field("errors").string(check.errorText());
-                w.field("key").string(check.key());
-                w.close('}');
-            }
-            w.close(']');
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("gss", text(upload.council()));
+        report.put("council_name", text(upload.councilName()));
+        report.put("timestamp", text(upload.timestamp()));
+        report.put("election_date", text(upload.electionDate()));
+        report.put("github_issue", text(upload.githubIssue()));
+        List<Object> fileSet = new ArrayList<>();
+        for (FileCheck check : upload.checks()) {
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("csv_valid", check.csvValid());
+            file.put("csv_rows", check.csvRows());
+            file.put("csv_encoding", text(check.csvEncoding()));
+            file.put("ems", text(check.ems()));
+            file.put("errors", text(check.errorText()));
+            file.put("key", text(check.key()));
+            fileSet.add(file);
         }
-        w.close('}');
-        return w.out.toString();
+        report.put("file_set", fileSet);
+        return pretty ? PythonJson.dumpsIndented(report, 2) : PythonJson.dumps(report);
     }
 
-    /** A tiny writer with Python's separators: {@code ", "} and {@code ": "} compact, {@code ","} + newline indented. */
-    private static final class Writer {
-        final StringBuilder out = new StringBuilder();
-        final boolean pretty;
-        int depth;
-        boolean first;
-
-        Writer(boolean pretty) {
-            this.pretty = pretty;
-        }
-
-        void open(char c) {
-            out.append(c);
-            depth++;
-            first = true;
-        }
-
-        void close(char c) {
-            depth--;
-            if (pretty) {
-                newline();
-            }
-            out.append(c);
-            first = false;
-        }
-
-        void element() {
-            separator();
-        }
-
-        Writer field(String name) {
-            separator();
-            quote(name);
-            out.append(": ");
-            return this;
-        }
-
-        private void separator() {
-            if (!first) {
-                out.append(pretty ? "," : ", ");
-            }
-            if (pretty) {
-                newline();
-            }
-            first = false;
-        }
-
-        private void newline() {
-            out.append('\n');
-            out.append("  ".repeat(depth));
-        }
-
-        void raw(String value) {
-            out.append(value);
-        }
-
-        void string(String value) {
-            quote(value == null ? "" : value);
-        }
-
-        private void quote(String s) {
-            PythonJson.string(out, s);
-        }
+    /** The original writes an absent text as {@code ""}. */
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 }

@@ -2,6 +2,7 @@ package routes.uploads;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import routes.shared.ClientError;
 import routes.shared.PermanentFailure;
 import routes.shared.SideEffectGuard;
 import routes.shared.TransientFailure;
@@ -91,7 +92,7 @@ public class WdivWebhook {
             return Integer.toString(status);
         }
         String message = "WDIV webhook answered " + status;
-        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+        if (ClientError.isPermanent(status)) {
             throw new PermanentFailure(message + " (check uploads.webhook.url and uploads.webhook.api-key)");
         }
         throw new TransientFailure(message);

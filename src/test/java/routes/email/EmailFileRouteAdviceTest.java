@@ -41,7 +41,7 @@ class EmailFileRouteAdviceTest {
                     a.weaveById("write-data").replace().to("mock:data");
                     a.weaveById("archive-to-unprocessable").replace().setBody(a.simple("${exception.message}")).to("mock:unprocessable");
                     a.weaveById("spreadsheet-to-unprocessable").replace().setBody(a.simple("${exception.message}")).to("mock:unprocessable");
-                    a.weaveById("file-to-unprocessable").replace().setBody(a.simple("${header.EmailUnprocessableReason}")).to("mock:unprocessable");
+                    a.weaveById("file-to-unprocessable").replace().setBody(a.simple("${exchangeProperty.emailFileDecision.reason()}")).to("mock:unprocessable");
                 })
                 .start();
         context = email.context();

@@ -1,13 +1,9 @@
 package routes.email;
 
-import harness.PipelineHarness;
-import org.apache.camel.CamelContext;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import routes.shared.DeadLetters;
 import routes.shared.RecordingSqsClient;
 
@@ -26,42 +22,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * files than the limit, links inside zips, long non-ASCII names, inbox keys with folders or an {@code .eml} ending.
  */
 class EmailIntakeEdgeCasesTest {
-    static final InMemoryS3 S3 = new InMemoryS3();
-    static final RecordingSqsClient SQS = new RecordingSqsClient();
-    static final String DATA = "es-test-data-amr-data";
-    static final String UNPROCESSABLE = "es-test-data-unprocessable";
+    @RegisterExtension
+    static final EmailRouteFixture EMAIL = new EmailRouteFixture(Map.of("email.max-files", "20"));
+    static final InMemoryS3 S3 = EMAIL.s3;
+    static final RecordingSqsClient SQS = EMAIL.sqs;
+    static final String DATA = EmailRouteFixture.DATA;
+    static final String UNPROCESSABLE = EmailRouteFixture.UNPROCESSABLE;
     static final String FOLDER = "sheffield/20250323-101112/";
 
-    static PipelineHarness email;
-    static CamelContext context;
-
-    @BeforeAll
-    static void startCamel() {
-        email = PipelineHarness.pipeline("email").property("email.max-files", "20").bean("s3Client", S3).bean("sqsClient", SQS)
-                .replaceFrom("email-intake", "direct:inbox-events").start();
-        context = email.context();
-    }
-
-    @AfterAll
-    static void stopCamel() {
-        email.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        S3.clear();
-        SQS.sent.clear();
-    }
-
     void deliver(String key, byte[] email) {
-        S3.store("es-test-data-inbox", key, email, Map.of());
-        context.createProducerTemplate().sendBody("direct:inbox-events", EmailIntakeRouteTest.event(key));
+        EMAIL.deliver(key, email);
     }
 
     static String reason(String key) {
-        InMemoryS3.StoredObject object = S3.get(UNPROCESSABLE, key);
-        assertThat(object).as("unprocessable object " + key + " in " + S3.in(UNPROCESSABLE)).isNotNull();
-        return object.metadata().get("reason");
+        return EMAIL.reason(key);
     }
 
     // ---------------------------------------------------------------- 5: a part cut off

@@ -8,9 +8,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -82,16 +84,12 @@ class EmailIntakeIT {
         }
     }
 
-    private static String awaitKey(LocalAws aws, String bucket, String prefix, String suffix) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            aws.pollS3Notifications();
-            Optional<String> found = aws.s3().listObjectsV2(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
-                    .map(o -> o.key()).filter(k -> k.endsWith(suffix)).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no object ending " + suffix + " in " + bucket + " within 30 s");
+    private static String awaitKey(LocalAws aws, String bucket, String prefix, String suffix) {
+        return await("an object ending " + suffix + " in " + bucket).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    aws.pollS3Notifications();
+                    return aws.s3().listObjectsV2(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
+                            .map(o -> o.key()).filter(k -> k.endsWith(suffix)).findFirst();
+                }, Optional::isPresent).get();
     }
 }

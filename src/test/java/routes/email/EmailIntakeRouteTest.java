@@ -1,12 +1,8 @@
 package routes.email;
 
-import harness.PipelineHarness;
-import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import routes.shared.DeadLetters;
 import routes.shared.RecordingSqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
@@ -22,54 +18,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  * buckets out, and the dead-letter queue for failures. The SQS consumer is replaced by a direct endpoint.
  */
 class EmailIntakeRouteTest {
-    static final InMemoryS3 S3 = new InMemoryS3();
-    static final RecordingSqsClient SQS = new RecordingSqsClient();
-    static final String INBOX = "es-test-data-inbox";
-    static final String DATA = "es-test-data-amr-data";
-    static final String UNPROCESSABLE = "es-test-data-unprocessable";
-    static final String TIME = "2025-03-23T10:11:12.000Z";
-
-    static PipelineHarness email;
-    static CamelContext context;
-
     /**
      * The email pipeline as production wires it, on the in-memory S3 and the recording SQS client; the SQS consumer
      * is replaced by a direct endpoint.
      */
-    @BeforeAll
-    static void startCamel() {
-        email = PipelineHarness.pipeline("email")
-                .property("email.areas", "sheffield,sheffield-gas,npower-eon,bryt,data,highland=highlands")
-                .bean("s3Client", S3).bean("sqsClient", SQS)
-                .replaceFrom("email-intake", "direct:inbox-events")
-                .start();
-        context = email.context();
-    }
-
-    @AfterAll
-    static void stopCamel() {
-        email.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        S3.clear();
-        SQS.sent.clear();
-    }
+    @RegisterExtension
+    static final EmailRouteFixture EMAIL = new EmailRouteFixture(
+            Map.of("email.areas", "sheffield,sheffield-gas,npower-eon,bryt,data,highland=highlands"));
+    static final InMemoryS3 S3 = EMAIL.s3;
+    static final RecordingSqsClient SQS = EMAIL.sqs;
+    static final String INBOX = EmailRouteFixture.INBOX;
+    static final String DATA = EmailRouteFixture.DATA;
+    static final String UNPROCESSABLE = EmailRouteFixture.UNPROCESSABLE;
+    static final String TIME = EmailRouteFixture.TIME;
 
     static String event(String key) {
-        return "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"eventTime\":\"" + TIME + "\",\"awsRegion\":\"us-east-1\","
-                + "\"s3\":{\"bucket\":{\"name\":\"" + INBOX + "\"},\"object\":{\"key\":\"" + key + "\",\"size\":1024}}}]}";
+        return EmailRouteFixture.event(key);
     }
 
     void deliver(String key, byte[] email) {
-        deliver(key, email, Map.of());
+        EMAIL.deliver(key, email);
     }
 
     void deliver(String key, byte[] email, Map<String, String> metadata) {
-        S3.store(INBOX, key, email, metadata);
-        ProducerTemplate template = context.createProducerTemplate();
-        template.sendBody("direct:inbox-events", event(key));
+        EMAIL.deliver(key, email, metadata);
     }
 
     @Test
@@ -148,7 +120,7 @@ class EmailIntakeRouteTest {
         assertThat(S3.in(DATA)).isEmpty();
         assertThat(S3.get(UNPROCESSABLE, "sheffield/20250323-101112/no-attachments.eml").metadata().get("reason"))
                 .isEqualTo("no attachment and no usable download link; MIME structure unreadable: Missing start boundary");
-        assertThat(context.getRouteController().getRouteStatus("email-intake").isStarted()).isTrue();
+        assertThat(EMAIL.context().getRouteController().getRouteStatus("email-intake").isStarted()).isTrue();
     }
 
     @Test
@@ -230,14 +202,14 @@ class EmailIntakeRouteTest {
         assertThat(dead.messageAttributes().get(DeadLetters.REASON).stringValue()).contains("simulated S3 outage");
 
         S3.failingPuts.set(0);
-        context.createProducerTemplate().sendBody("direct:inbox-events", dead.messageBody());
+        EMAIL.context().createProducerTemplate().sendBody("direct:inbox-events", dead.messageBody());
         assertThat(S3.in(DATA)).extracting(InMemoryS3.StoredObject::key)
                 .containsExactly("sheffield/20250323-101112/4003063_9232_Export_20181108_120524_290.csv");
     }
 
     @Test
     void aMissingEmailObjectIsDeadLetteredAtOnce() {
-        context.createProducerTemplate().sendBody("direct:inbox-events", event("gone"));
+        EMAIL.context().createProducerTemplate().sendBody("direct:inbox-events", event("gone"));
 
         assertThat(SQS.sent).hasSize(1);
         assertThat(SQS.sent.get(0).messageAttributes().get(DeadLetters.ATTEMPTS).stringValue()).isEqualTo("1");
@@ -252,7 +224,7 @@ class EmailIntakeRouteTest {
 
         assertThat(S3.in(DATA)).isEmpty();
         assertThat(S3.get(UNPROCESSABLE, "sheffield/20250323-101112/bomb.zip").metadata().get("reason")).contains("compression ratio over 100:1");
-        assertThat(context.getRouteController().getRouteStatus("email-intake").isStarted()).isTrue();
+        assertThat(EMAIL.context().getRouteController().getRouteStatus("email-intake").isStarted()).isTrue();
     }
 
     @Test
@@ -396,7 +368,7 @@ class EmailIntakeRouteTest {
 
         assertThat(S3.in(DATA)).hasSize(1);
         assertThat(List.of("email-intake", "email-receive", "email-file"))
-                .allMatch(id -> context.getRouteController().getRouteStatus(id).isStarted());
+                .allMatch(id -> EMAIL.context().getRouteController().getRouteStatus(id).isStarted());
     }
 
     @Test

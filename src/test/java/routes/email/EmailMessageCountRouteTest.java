@@ -42,8 +42,8 @@ class EmailMessageCountRouteTest {
     void eachMessageIsCountedOnceWhateverSubRoutesAndSplitsItPasses() throws Exception {
         int messages = 3;
         for (int i = 0; i < messages; i++) {
-            S3.store(EmailIntakeRouteTest.INBOX, "a-" + i, Fixtures.sheffieldEmail(), java.util.Map.of());
-            S3.store(EmailIntakeRouteTest.INBOX, "b-" + i, Fixtures.emailWithAttachments("sheffield@datafeeds.example.org",
+            S3.store(EmailRouteFixture.INBOX, "a-" + i, Fixtures.sheffieldEmail(), java.util.Map.of());
+            S3.store(EmailRouteFixture.INBOX, "b-" + i, Fixtures.emailWithAttachments("sheffield@datafeeds.example.org",
                     "one.csv", "text/csv", Fixtures.cr(), "two.csv", "text/csv", Fixtures.cr()), java.util.Map.of());
             email.send("seda:inbox-events", "{\"Records\":[" + record("a-" + i) + "," + record("b-" + i) + "]}");
         }
@@ -55,8 +55,8 @@ class EmailMessageCountRouteTest {
     }
 
     private static String record(String key) {
-        return "{\"eventName\":\"ObjectCreated:Put\",\"eventTime\":\"" + EmailIntakeRouteTest.TIME + "\",\"s3\":{\"bucket\":{\"name\":\""
-                + EmailIntakeRouteTest.INBOX + "\"},\"object\":{\"key\":\"" + key + "\",\"size\":1024}}}";
+        return "{\"eventName\":\"ObjectCreated:Put\",\"eventTime\":\"" + EmailRouteFixture.TIME + "\",\"s3\":{\"bucket\":{\"name\":\""
+                + EmailRouteFixture.INBOX + "\"},\"object\":{\"key\":\"" + key + "\",\"size\":1024}}}";
     }
 
     /** {@code pipeline_messages_total{pipeline="email",outcome=...}} on the app's Prometheus endpoint (0 when absent). */

@@ -68,7 +68,7 @@ class UnroutedReplayTest {
 
     void deliver(String key, byte[] email) {
         S3.store(INBOX, key, email, Map.of());
-        context.createProducerTemplate().sendBody("direct:inbox-events", EmailIntakeRouteTest.event(key));
+        context.createProducerTemplate().sendBody("direct:inbox-events", EmailRouteFixture.event(key));
     }
 
     @Test

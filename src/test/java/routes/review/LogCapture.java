@@ -25,6 +25,8 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         context.getConfiguration().addAppender(capture);
         context.getRootLogger().addAppender(capture);
+        // and every configured logger: those that do not pass their events on to the root (log4j2-test.xml) too
+        context.getConfiguration().getLoggers().values().forEach(config -> config.addAppender(capture, null, null));
         context.updateLoggers();
         return capture;
     }
@@ -49,6 +51,7 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
     public void close() {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         context.getRootLogger().removeAppender(this);
+        context.getConfiguration().getLoggers().values().forEach(config -> config.removeAppender(getName()));
         context.updateLoggers();
         stop();
     }

@@ -18,7 +18,7 @@ class ReviewEmailsTest {
         assertThat(text).isEqualTo("Hi!\nCan you please review the add-on, and then head to\n" + link
                 + "\nto accept or reject? Thanks!\n\n<Add-on> & co by 2026-12-02T10:00:00Z");
         assertThat(ReviewEmails.html(text, link)).isEqualTo("Hi!<br />Can you please review the add-on, and then head to<br />"
-                + "<a href=\"https://reviews.example.org/reviews/page/#id=abc&amp;secret=s3cr3t\">"
+                + "<a href=\"https://reviews.example.org/reviews/page/#id=abc&amp;secret=s3cr3t\" target=\"_blank\" rel=\"noopener noreferrer\">"
                 + "https://reviews.example.org/reviews/page/#id=abc&amp;secret=s3cr3t</a><br />to accept or reject? Thanks!<br /><br />"
                 + "&lt;Add-on&gt; &amp; co by 2026-12-02T10:00:00Z");
     }

@@ -106,4 +106,44 @@ class ReviewPageBrowserIT {
             }
         }
     }
+
+    /**
+     * As a person does it in the local run (docs/review.md "Try it locally"): the SES emulator's mail viewer, the
+     * email's HTML view, a click on the link. The viewer shows the HTML part in a frame and the page refuses to be
+     * framed (X-Frame-Options DENY), so the link must open a new top-level tab (target _blank); before, the frame
+     * only said "127.0.0.1 refused to connect".
+     */
+    @Test
+    void theLinkClickedInTheSesMailViewerOpensThePageInANewTab(LocalAws aws) throws Exception {
+        try (ReviewFixture review = new ReviewFixture(aws, Map.of())) {
+            String subject = "Viewer add-on " + UUID.randomUUID();
+            String reviewer = "ray-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+            String execution = aws.sfn().startExecution(b -> b.stateMachineArn(review.stateMachineArn("manual-review"))
+                    .name("viewer-" + UUID.randomUUID())
+                    .input("{\"subject\":\"" + subject + "\",\"reviewers\":[\"" + reviewer + "\"]}")).executionArn();
+            review.linkFor(reviewer, subject);
+
+            WebDriver browser = chromium(Files.createTempDirectory("review-chromium-"));
+            try {
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+                browser.get(aws.sesViewerUrl());
+                WebElement email = wait.until(d -> d.findElements(By.cssSelector(".email-inner")).stream()
+                        .filter(e -> e.getText().contains("To: " + reviewer)).findFirst().orElse(null));
+                email.findElement(By.xpath(".//button[contains(., 'Toggle HTML view')]")).click();
+                String viewer = browser.getWindowHandle();
+                browser.switchTo().frame(email.findElement(By.cssSelector("iframe")));
+                wait.until(d -> d.findElement(By.cssSelector("a[href*='/reviews/page/']"))).click();
+                browser.switchTo().defaultContent();
+                String page = wait.until(d -> d.getWindowHandles().stream().filter(h -> !h.equals(viewer)).findFirst().orElse(null));
+                browser.switchTo().window(page);
+
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("accept"))).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Accepted."));
+                assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("SUCCEED");
+                await().atMost(Duration.ofSeconds(15)).until(() -> review.executionStatus(execution).equals("SUCCEEDED"));
+            } finally {
+                browser.quit();
+            }
+        }
+    }
 }

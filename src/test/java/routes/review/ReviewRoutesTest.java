@@ -1,14 +1,12 @@
 package routes.review;
 
+import harness.PipelineHarness;
 import org.apache.camel.CamelContext;
-import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import routes.PipelinesApplication;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,47 +18,41 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The review pipeline's routes start as in production (only the review pipeline, no AWS reachable), and the checks
+ * The review pipeline's routes start as in production ({@link PipelineHarness}: only the review pipeline, no AWS reachable), and the checks
  * that need no AWS answer at once: the page and its 404s, 401 without a secret, 400 in Kinto's format, the admin token.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReviewRoutesTest {
-    private Main main;
+    private PipelineHarness review;
     private org.elasticmq.rest.sqs.SQSRestServer sqs;
     private String url;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    void start() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+    void start() {
         // the queue consumer resolves its queue URL when the routes are created: a real SQS, and no other AWS
         sqs = org.elasticmq.rest.sqs.SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().withAWSRegion("us-east-1").start();
         int sqsPort = sqs.waitUntilStarted().localAddress().getPort();
         Map<String, String> overrides = new LinkedHashMap<>();
-        overrides.put("camel.main.profile", "local");
-        overrides.put("pipelines.enabled", "review");
         for (String service : List.of("s3", "sqs", "dynamodb", "sns", "ses", "sfn")) {
             overrides.put("aws.endpoint." + service, "http://127.0.0.1:9");
         }
         overrides.put("aws.endpoint.sqs", "http://127.0.0.1:" + sqsPort);
         overrides.put("camel.component.aws2-sqs.auto-create-queue", "true");
-        overrides.put("camel.server.port", Integer.toString(port));
-        overrides.put("camel.management.port", Integer.toString(port));
+        overrides.put("review.activity-arn", "arn:aws:states:us-east-1:000000000000:activity:review-routes-test");
+        overrides.put("review.public-url", "http://127.0.0.1");
+        overrides.put("admin.token", "local");
         overrides.put("review.heartbeats", "false");
         overrides.put("review.sweep-interval", "3600000");
         // no Step Functions here: the task sources (activity poller, queue consumer) stay stopped
         overrides.put("camel.main.auto-startup-exclude-pattern", "review-activity,review-task-queue");
-        main = PipelinesApplication.create(overrides, false);
-        main.start();
-        url = "http://127.0.0.1:" + port;
+        review = PipelineHarness.pipeline("review").properties(overrides).start();
+        url = review.url();
     }
 
     @AfterAll
     void stop() {
-        main.stop();
+        review.close();
         sqs.stopAndWait();
     }
 
@@ -70,7 +62,7 @@ class ReviewRoutesTest {
 
     @Test
     void theRoutesOfThePipeline() {
-        CamelContext context = main.getCamelContext();
+        CamelContext context = review.context();
         assertThat(context.getRoute("review-task").getGroup()).isEqualTo("review");
         assertThat(context.getRoute("review-answer").getGroup()).isEqualTo("review");
         assertThat(context.getRoute("review-sweep")).isNotNull();

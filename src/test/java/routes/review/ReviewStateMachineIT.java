@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * End to end on the local AWS as in production: the shipped state machine (state-machines/manual-review.asl.json) on
+ * End to end on the local AWS as in production: the shipped state machine (local-aws/state-machines/manual-review.asl.json) on
  * the Step Functions emulator, the application's own activity worker, the emails in the SES emulator, the answers
  * over HTTP; and the SQS .waitForTaskToken path, with a real activity token put into the message by the test (the
  * emulator cannot send SQS messages itself).

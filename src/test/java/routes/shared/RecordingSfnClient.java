@@ -23,13 +23,17 @@ import java.util.function.Supplier;
  * A scripted Step Functions for route tests: GetActivityTask hands out the tasks queued per activity ARN (else an
  * empty poll), SendTask* calls are recorded and answer what the test queued for them (an exception), else OK.
  */
-public class RecordingSfnClient implements SfnClient {
+public class RecordingSfnClient extends RecordingClient implements SfnClient {
     public final Map<String, Queue<GetActivityTaskResponse>> tasks = new ConcurrentHashMap<>();
     public final List<SendTaskSuccessRequest> successes = new CopyOnWriteArrayList<>();
     public final List<SendTaskFailureRequest> failures = new CopyOnWriteArrayList<>();
     public final List<SendTaskHeartbeatRequest> heartbeats = new CopyOnWriteArrayList<>();
     /** Answers to the next SendTaskSuccess calls (thrown in order); empty = OK. */
     public final Queue<Supplier<RuntimeException>> successAnswers = new ConcurrentLinkedQueue<>();
+
+    public RecordingSfnClient() {
+        super("sfn");
+    }
 
     public void addTask(String activityArn, String token, String input) {
         tasks.computeIfAbsent(activityArn, a -> new ConcurrentLinkedQueue<>())
@@ -80,14 +84,5 @@ public class RecordingSfnClient implements SfnClient {
     public SendTaskHeartbeatResponse sendTaskHeartbeat(SendTaskHeartbeatRequest request) {
         heartbeats.add(request);
         return SendTaskHeartbeatResponse.builder().build();
-    }
-
-    @Override
-    public String serviceName() {
-        return "sfn";
-    }
-
-    @Override
-    public void close() {
     }
 }

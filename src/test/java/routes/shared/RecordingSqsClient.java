@@ -14,10 +14,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A stub SQS client that records what would be sent, for route tests where SQS itself is not the point. */
-public class RecordingSqsClient implements SqsClient {
+public class RecordingSqsClient extends RecordingClient implements SqsClient {
     public final List<SendMessageRequest> sent = new CopyOnWriteArrayList<>();
     public final List<ChangeMessageVisibilityRequest> visibilityChanges = new CopyOnWriteArrayList<>();
     public final List<DeleteMessageRequest> deleted = new CopyOnWriteArrayList<>();
+
+    public RecordingSqsClient() {
+        super("sqs");
+    }
 
     @Override
     public ChangeMessageVisibilityResponse changeMessageVisibility(ChangeMessageVisibilityRequest request) {
@@ -40,14 +44,5 @@ public class RecordingSqsClient implements SqsClient {
     public SendMessageResponse sendMessage(SendMessageRequest request) {
         sent.add(request);
         return SendMessageResponse.builder().messageId("m-" + sent.size()).build();
-    }
-
-    @Override
-    public String serviceName() {
-        return "sqs";
-    }
-
-    @Override
-    public void close() {
     }
 }

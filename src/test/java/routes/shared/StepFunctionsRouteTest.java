@@ -1,12 +1,9 @@
 package routes.shared;
 
-import org.apache.camel.BindToRegistry;
-import org.apache.camel.CamelConfiguration;
+import harness.PipelineHarness;
 import org.apache.camel.CamelContext;
-import org.apache.camel.BeanInject;
-import org.apache.camel.builder.AdviceWithRouteBuilder;
-import org.apache.camel.test.main.junit5.AdviceRouteMapping;
-import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import routes.uploads.InMemoryLedger;
@@ -14,6 +11,7 @@ import software.amazon.awssdk.services.sfn.model.SfnException;
 import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,74 +23,51 @@ import static org.awaitility.Awaitility.await;
  * ({@link RecordingSfnClient}) and an in-memory ledger: what is sent, how often, for each way a task can end.
  * The queue template's SQS consumer is replaced by a direct endpoint.
  */
-@CamelMainTest(properties = {
-        "camel.main.routes-include-pattern=classpath:routes/step-functions.yaml,classpath:test-routes/step-functions-echo.yaml",
-        "camel.server.enabled=false",
-        "camel.management.enabled=false",
-        "echo.activity=" + StepFunctionsRouteTest.ACTIVITY,
-        "echo.heartbeat-activity=" + StepFunctionsRouteTest.HEARTBEAT_ACTIVITY,
-        "echo.heartbeat-interval=PT0.1S",
-        "echo.queue=echo-tasks",
-        "transforms.queue.dead-letter=echo-tasks-dead-letters",
-        "sfn.activity.pollers=2",
-        "sfn.activity.empty-poll-delay=20",
-        "sfn.heartbeat-interval=PT0S",
-        "sfn.queue.consumers=1",
-        "errors.maximum-redeliveries=2",
-        "errors.redelivery-delay=1",
-        "errors.backoff-multiplier=1",
-        "errors.maximum-redelivery-delay=5"},
-        configurationClasses = StepFunctionsRouteTest.Beans.class,
-        advices = @AdviceRouteMapping(route = "echo-queue", advice = StepFunctionsRouteTest.QueueFromDirect.class))
 class StepFunctionsRouteTest {
     static final String ACTIVITY = "arn:aws:states:us-east-1:000000000000:activity:echo";
     static final String HEARTBEAT_ACTIVITY = "arn:aws:states:us-east-1:000000000000:activity:echo-heartbeat";
     static final RecordingSfnClient SFN = new RecordingSfnClient();
     static final RecordingSqsClient SQS = new RecordingSqsClient();
     static final InMemoryLedger LEDGER = new InMemoryLedger();
+    static PipelineHarness echo;
+    static CamelContext context;
 
-    public static class Beans implements CamelConfiguration {
-        @BindToRegistry("sfnClient")
-        public RecordingSfnClient sfnClient() {
-            return SFN;
-        }
-
-        @BindToRegistry("echoProcessor")
-        public EchoTaskProcessor echoProcessor() {
-            return new EchoTaskProcessor();
-        }
-
-        @Override
-        public void configure(CamelContext context) {
-            TaskCallbacks callbacks = new TaskCallbacks(SFN, new SideEffectGuard(LEDGER));
-            TaskHeartbeats heartbeats = new TaskHeartbeats();
-            heartbeats.setTaskCallbacks(callbacks);
-            context.getRegistry().bind("taskCallbacks", callbacks);
-            context.getRegistry().bind("taskHeartbeats", heartbeats);
-            TemplatedRouteGroups.install(context);
-            try {
-                TaskProcessorCheck.install(context);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            DeadLetterBeans.bind(context, SQS);
-        }
+    /** The echo stand-in routes in place of the transforms pipeline's, wired as production wires a pipeline. */
+    @BeforeAll
+    static void start() {
+        echo = PipelineHarness.pipeline("transforms")
+                .routes("transforms", "classpath:test-routes/step-functions-echo.yaml")
+                .properties(Map.ofEntries(
+                        Map.entry("transforms.activity", ACTIVITY),
+                        Map.entry("transforms.queue.tasks", "echo-tasks"),
+                        Map.entry("transforms.queue.dead-letter", "echo-tasks-dead-letters"),
+                        Map.entry("echo.activity", ACTIVITY),
+                        Map.entry("echo.heartbeat-activity", HEARTBEAT_ACTIVITY),
+                        Map.entry("echo.heartbeat-interval", "PT0.1S"),
+                        Map.entry("echo.queue", "echo-tasks"),
+                        Map.entry("sfn.activity.pollers", "2"),
+                        Map.entry("sfn.activity.empty-poll-delay", "20"),
+                        Map.entry("sfn.heartbeat-interval", "PT0S"),
+                        Map.entry("sfn.queue.consumers", "1")))
+                .bean("sfnClient", SFN).bean("sqsClient", SQS).bean("idempotencyLedger", LEDGER)
+                .bean("echoProcessor", new EchoTaskProcessor())
+                .replaceFrom("echo-queue", "direct:echo-queue")
+                .start();
+        context = echo.context();
     }
 
-    public static class QueueFromDirect extends AdviceWithRouteBuilder {
-        @Override
-        public void configure() {
-            replaceFromWith("direct:echo-queue");
-        }
+    @AfterAll
+    static void stop() {
+        echo.close();
     }
-
-    @BeanInject
-    CamelContext context;
 
     @BeforeEach
-    void reset() {
+    void reset() throws Exception {
         SFN.reset();
         SQS.sent.clear();
+        if (!context.getRouteController().getRouteStatus("echo-activity").isStarted()) {
+            context.getRouteController().startRoute("echo-activity"); // one test stops it
+        }
     }
 
     @Test

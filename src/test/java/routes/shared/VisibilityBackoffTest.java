@@ -113,6 +113,25 @@ class VisibilityBackoffTest {
         assertThat(queues).isGreaterThanOrEqualTo(3);
     }
 
+    // issue 14 #6: the export-state message's FIFO deduplication window is 5 minutes. After a crash between the send
+    // and the ledger, the retry that sends again comes once the claim's lease ran out, the message is visible again
+    // (the status queue's visibility timeout) and at most one more back-off step: it must come inside the window, so
+    // SQS drops it. With the lease of 5 minutes (as before) it came after the window.
+    @Test
+    void aRetryAfterACrashedExportStateSendFallsInsideTheFifoDeduplicationWindow() throws Exception {
+        java.util.Properties defaults = new java.util.Properties();
+        try (var in = Files.newBufferedReader(Path.of("application.properties"))) {
+            defaults.load(in);
+        }
+        Duration lease = Duration.parse(defaults.getProperty("ledger.effect-lease"));
+        Duration backoffStep = Duration.parse(defaults.getProperty("errors.retry-later.maximum-delay"));
+        Matcher m = Pattern.compile("name: \"\\{\\{snapshot\\.queue\\.status}}\"\\n(?:\\s+\\w+: .*\\n)*?\\s+visibilityTimeout: (\\d+)")
+                .matcher(Files.readString(Path.of("local-aws/resources.yaml")));
+        assertThat(m.find()).as("the status queue's visibilityTimeout in local-aws/resources.yaml").isTrue();
+        Duration visibility = Duration.ofSeconds(Integer.parseInt(m.group(1)));
+        assertThat(lease.plus(visibility).plus(backoffStep)).as("latest re-send after a crash").isLessThan(Duration.ofMinutes(5));
+    }
+
     private VisibilityBackoff backoff(String initial, String maximum, int receives, String minimumAge) {
         return new VisibilityBackoff(sqs, new DeadLetters(sqs, new PipelineMetrics(context)), initial, maximum, receives,
                 minimumAge, Clock.fixed(NOW, ZoneOffset.UTC));

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A run (correlation id) whose sends were already made, e.g. the walkthrough repeated with the same id: nothing is
- * sent again, and a log line says so instead of silence.
+ * sent again, and a log line says so instead of silence (the monitoring publish: {@link SnapshotMonitoringRouteTest}).
  */
 class AlreadyCompletedRunTest {
     private final SideEffectGuard guard = new SideEffectGuard(new InMemoryLedger());
@@ -32,19 +32,5 @@ class AlreadyCompletedRunTest {
         assertThat(sqs.sent).hasSize(1);
         assertThat(lines).filteredOn(line -> line.contains("already")).singleElement().asString()
                 .contains("correlationId1").contains("db.collection1").contains("m-1").contains("not sent again");
-    }
-
-    @Test
-    void aSecondCompletionOfTheSameRunIsSkippedWithALogLine() {
-        RecordingSnsClient sns = new RecordingSnsClient();
-        MonitoringPublisher publisher = new MonitoringPublisher(sns, "arn:aws:sns:eu-west-2:000000000000:monitoring", guard, metrics);
-        List<String> lines = CapturedLogs.of(MonitoringPublisher.class);
-
-        publisher.allCollectionsSuccessful(message);
-        publisher.allCollectionsSuccessful(message);
-
-        assertThat(sns.published).hasSize(1);
-        assertThat(lines).filteredOn(line -> line.contains("already")).singleElement().asString()
-                .contains("correlationId1").contains("sns-1").contains("not published again");
     }
 }

@@ -83,26 +83,4 @@ class PayloadTest {
         assertThat(PythonJson.dumps(new LinkedHashMap<>(Map.of("k", List.of())))).isEqualTo("{\"k\": []}");
         assertThat(PythonJson.dumps(TextNode.valueOf("\uD83D\uDE00"))).isEqualTo("\"\\ud83d\\ude00\"");
     }
-
-    // #52: the monitoring publish uses the topic and the exact message
-    @Test
-    void monitoringPublishRequest() {
-        RecordingSnsClient sns = new RecordingSnsClient();
-        routes.shared.SideEffectGuard guard = new routes.shared.SideEffectGuard(null) {
-            @Override
-            public String once(String pipeline, String effectKey, java.util.function.Supplier<String> action) {
-                assertThat(effectKey).isEqualTo("monitoring-all-successful#correlationId1");
-                return action.get();
-            }
-        };
-        new MonitoringPublisher(sns, "arn:aws:sns:eu-west-2:1:test_sns_arn", guard,
-                new SnapshotMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()))
-                .allCollectionsSuccessful(message("true", "true"));
-        assertThat(sns.published).singleElement().satisfies(p -> {
-            assertThat(p.topicArn()).isEqualTo("arn:aws:sns:eu-west-2:1:test_sns_arn");
-            assertThat(p.message()).isEqualTo(MonitoringMessage.json("fulls", "All collections successful", "2021-01-01", "correlationId1"));
-            assertThat(p.subject()).isNull();
-            assertThat(p.messageAttributes()).isEmpty();
-        });
-    }
 }

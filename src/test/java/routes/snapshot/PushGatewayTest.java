@@ -8,8 +8,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -75,9 +77,7 @@ class PushGatewayTest {
         metrics.fileReceived(message);
         PushGateway push = new PushGateway("http://127.0.0.1:" + gateway.port(), metrics, "PT0.001S");
         push.runCompleted(message);
-        for (int i = 0; i < 500 && !metrics.meters("correlationId1").isEmpty(); i++) {
-            Thread.sleep(10);
-        }
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(10)).until(() -> metrics.meters("correlationId1").isEmpty());
         gateway.verify(deleteRequestedFor(urlEqualTo(
                 "/metrics/job/snapshot_sender_status_checker/component/snapshot_sender_status_checker/correlation_id/correlationId1")));
         assertThat(metrics.meters("correlationId1")).isEmpty();

@@ -8,21 +8,16 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records SNS publishes (the monitoring topic) until the shared local AWS with its SNS emulator is on main. */
-class RecordingSnsClient implements SnsClient {
+class RecordingSnsClient extends routes.shared.RecordingClient implements SnsClient {
     final List<PublishRequest> published = new CopyOnWriteArrayList<>();
+
+    RecordingSnsClient() {
+        super("sns");
+    }
 
     @Override
     public PublishResponse publish(PublishRequest request) {
         published.add(request);
         return PublishResponse.builder().messageId("sns-" + published.size()).build();
-    }
-
-    @Override
-    public String serviceName() {
-        return "sns";
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,45 +1,43 @@
 package routes.snapshot;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import harness.PipelineHarness;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.aws2.sqs.Sqs2Component;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
-import routes.shared.IdempotencyLedger;
-import routes.shared.SideEffectGuard;
-
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 import java.lang.reflect.InvocationTargetException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.lang.reflect.Proxy;
-import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
-import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The snapshot pipeline as the application runs it: the shared error handling and {@code routes/snapshot-status.yaml}
- * in a Camel context whose AWS clients point at the test emulators (SNS recorded), with a Prometheus registry.
+ * The snapshot pipeline wired as production wires it ({@link PipelineHarness}) against the local AWS of the
+ * integration tests, with its SQS and SNS clients recording what the app sent (duplicates included: the FIFO queue
+ * would hide them behind its deduplication, and the tap queue behind the ledger).
  */
 final class SnapshotApp implements AutoCloseable {
-    final CamelContext context = new DefaultCamelContext();
     /** Every SNS publish the app made, duplicates included (they also reach the emulator and the tap queue). */
     final List<PublishRequest> snsPublishes = new CopyOnWriteArrayList<>();
-    final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    /** Every SendMessage the app made (the FIFO queue would hide duplicates behind its deduplication). */
+    /** Every SendMessage the app made. */
     final List<SendMessageRequest> sqsSends = new CopyOnWriteArrayList<>();
     private final String exportStateQueue;
+    private final PipelineHarness harness;
 
-    SnapshotApp(SnapshotTestAws aws, int consumers, Map<String, String> overrides) throws Exception {
-        Properties properties = new Properties();
+    /** The pipeline with {@code consumers} status-queue consumers; {@code statusFrom} replaces the consumer (null = SQS). */
+    SnapshotApp(SnapshotTestAws aws, int consumers, Map<String, String> overrides, String statusFrom) {
+        this.exportStateQueue = aws.exportStateQueue;
+        Map<String, String> properties = new LinkedHashMap<>();
+        aws.local.endpoints().forEach((service, url) -> properties.put("aws.endpoint." + service, url));
+        properties.put("ledger.table", aws.ledgerTable);
         properties.put("snapshot.queue.status", aws.statusQueue);
         properties.put("snapshot.queue.dead-letter", aws.deadLetterQueue);
         properties.put("snapshot.queue.export-state", aws.exportStateQueue);
@@ -47,38 +45,21 @@ final class SnapshotApp implements AutoCloseable {
         properties.put("snapshot.table.status", aws.statusTable);
         properties.put("snapshot.table.product", aws.productTable);
         properties.put("snapshot.consumers", Integer.toString(consumers));
-        properties.put("snapshot.max-messages-per-poll", "10");
-        properties.put("snapshot.metrics.pushgateway", "");
-        properties.put("snapshot.metrics.completed-run-retention", "PT10M");
-        properties.put("errors.maximum-redeliveries", "2");
-        properties.put("errors.redelivery-delay", "10");
-        properties.put("errors.backoff-multiplier", "2");
-        properties.put("errors.maximum-redelivery-delay", "50");
+        properties.put("camel.component.aws2-sqs.wait-time-seconds", "1");
+        properties.put("camel.component.aws2-sqs.visibility-timeout", "30");
         properties.putAll(overrides);
-        context.getPropertiesComponent().setInitialProperties(properties);
-        context.setAllowUseOriginalMessage(true);
+        PipelineHarness.Builder builder = PipelineHarness.pipeline("snapshot").properties(properties)
+                .bean("dynamoDbClient", aws.dynamo)
+                .bean("sqsClient", recording(SqsClient.class, aws.sqs, "sendMessage", SendMessageRequest.class, sqsSends))
+                .bean("snsClient", recording(SnsClient.class, aws.local.sns(), "publish", PublishRequest.class, snsPublishes));
+        if (statusFrom != null) {
+            builder.replaceFrom("snapshot-status", statusFrom);
+        }
+        this.harness = builder.start();
+    }
 
-        SqsClient sqs = recording(SqsClient.class, aws.sqs, "sendMessage", SendMessageRequest.class, sqsSends);
-        this.exportStateQueue = aws.exportStateQueue;
-        IdempotencyLedger ledger = new IdempotencyLedger(aws.dynamo, aws.ledgerTable);
-        context.getRegistry().bind("dynamoDbClient", aws.dynamo);
-        context.getRegistry().bind("sqsClient", SqsClient.class, sqs);
-        context.getRegistry().bind("snsClient", SnsClient.class, recording(SnsClient.class, aws.local.sns(), "publish", PublishRequest.class, snsPublishes));
-        context.getRegistry().bind("idempotencyLedger", ledger);
-        context.getRegistry().bind("sideEffectGuard", new SideEffectGuard(ledger, Duration.ofMinutes(5)));
-        routes.shared.DeadLetterBeans.bind(context, sqs);
-        context.getRegistry().bind("prometheusMeterRegistry", MeterRegistry.class, meters);
-
-        Sqs2Component sqsComponent = context.getComponent("aws2-sqs", Sqs2Component.class);
-        sqsComponent.getConfiguration().setAmazonSQSClient(sqs);
-        sqsComponent.getConfiguration().setWaitTimeSeconds(1);
-        sqsComponent.getConfiguration().setVisibilityTimeout(30);
-        sqsComponent.getConfiguration().setExtendMessageVisibility(true);
-        sqsComponent.getConfiguration().setMessageAttributeNames(routes.shared.MessageContext.ORIGINAL_MESSAGE_ID);
-
-        var loader = PluginHelper.getRoutesLoader(context);
-        loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:routes/error-handling.yaml"));
-        loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:routes/snapshot-status.yaml"));
+    SnapshotApp(SnapshotTestAws aws, int consumers, Map<String, String> overrides) {
+        this(aws, consumers, overrides, null);
     }
 
     /** The export-state messages the app sent, duplicates included. */
@@ -100,21 +81,30 @@ final class SnapshotApp implements AutoCloseable {
         }));
     }
 
-    SnapshotApp start() {
-        context.start();
-        return this;
+    CamelContext context() {
+        return harness.context();
     }
 
     ProducerTemplate template() {
-        return context.createProducerTemplate();
+        return harness.template();
     }
 
     SnapshotMetrics metrics() {
-        return context.getRegistry().lookupByNameAndType("snapshotMetrics", SnapshotMetrics.class);
+        return harness.bean("snapshotMetrics", SnapshotMetrics.class);
+    }
+
+    /** What the app's Prometheus endpoint ({@code /observe/metrics}) shows. */
+    String scrape() {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(harness.url() + "/observe/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read /observe/metrics: " + e, e);
+        }
     }
 
     @Override
     public void close() {
-        context.stop();
+        harness.close();
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
+import java.time.Duration;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -68,11 +70,9 @@ class SnapshotPipelineIT {
         }
     }
 
-    private static void awaitProduct(SnapshotTestAws aws, String run, String status) throws InterruptedException {
-        for (int i = 0; i < 600 && !status.equals(aws.productStatus(run)); i++) {
-            Thread.sleep(100);
-        }
-        assertThat(aws.productStatus(run)).isEqualTo(status);
+    private static void awaitProduct(SnapshotTestAws aws, String run, String status) {
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(aws.productStatus(run)).isEqualTo(status));
     }
 
     private static void send(SnapshotTestAws aws, String queueUrl, String body) {

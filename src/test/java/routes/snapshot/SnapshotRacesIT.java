@@ -8,16 +8,17 @@ import local.LocalAws;
 import local.LocalAwsExtension;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
+import java.util.concurrent.Callable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The races of reference §3.11, through the real SQS consumers (several concurrent ones) against DynamoDB (dynalite)
@@ -47,7 +48,7 @@ class SnapshotRacesIT {
 
     @Test
     void theSameFileTwiceCountsOnce() throws Exception {
-        app = new SnapshotApp(aws, 2, Map.of("snapshot.max-messages-per-poll", "1")).start();
+        app = new SnapshotApp(aws, 2, Map.of("snapshot.max-messages-per-poll", "1"));
         String run = run();
         aws.putCollection(run, "db.c", "Sent", 2, 0, 2);
         send(List.of(file(run, "db.c", "a"), file(run, "db.c", "a"), file(run, "db.c", "a")));
@@ -60,7 +61,7 @@ class SnapshotRacesIT {
 
     @Test
     void theLastTwoFilesOfACollectionOnTwoConsumersGiveOneExportStateMessage() throws Exception {
-        app = new SnapshotApp(aws, 2, Map.of("snapshot.max-messages-per-poll", "1")).start();
+        app = new SnapshotApp(aws, 2, Map.of("snapshot.max-messages-per-poll", "1"));
         List<String> runs = new ArrayList<>();
         List<String> messages = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -83,7 +84,7 @@ class SnapshotRacesIT {
 
     @Test
     void duplicateSuccessFilesGiveOneMonitoringMessage() throws Exception {
-        app = new SnapshotApp(aws, 4, Map.of("snapshot.max-messages-per-poll", "1")).start();
+        app = new SnapshotApp(aws, 4, Map.of("snapshot.max-messages-per-poll", "1"));
         String run = run();
         List<String> messages = new ArrayList<>();
         for (int c = 0; c < 5; c++) {
@@ -104,7 +105,7 @@ class SnapshotRacesIT {
 
     @Test
     void twentyCollectionsOfFiftyFilesWithDuplicatesInRandomOrderOnFourConsumers() throws Exception {
-        app = new SnapshotApp(aws, 4, Map.of()).start();
+        app = new SnapshotApp(aws, 4, Map.of());
         String run = run();
         Random random = new Random(42);
         List<String> messages = new ArrayList<>();
@@ -163,10 +164,12 @@ class SnapshotRacesIT {
     @Test
     void anEarlySuccessFileWaitsOnTheQueueUntilItsCollectionIsReady() throws Exception {
         String run = earlySuccessFile("PT2S", 10);
-        Thread.sleep(2500);
-        assertThat(aws.collection(run, "db.c").status()).isEqualTo("Exported");
-        assertThat(aws.depth(aws.statusQueue)).as("still on the status queue").isEqualTo(1);
-        assertThat(aws.depth(aws.deadLetterQueue)).isZero();
+        // for longer than its first back-off: it stays on the status queue the whole time, nothing dead-lettered
+        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(aws.collection(run, "db.c").status()).isEqualTo("Exported");
+            assertThat(aws.depth(aws.statusQueue)).as("still on the status queue").isEqualTo(1);
+            assertThat(aws.depth(aws.deadLetterQueue)).isZero();
+        });
 
         aws.putCollection(run, "db.c", "Received", 1, 1, 1);
         awaitUntil(() -> "Success".equals(aws.collection(run, "db.c").status()));
@@ -197,7 +200,7 @@ class SnapshotRacesIT {
         app = new SnapshotApp(aws, 1, Map.of("errors.retry-later.initial-delay", "PT1S",
                 "errors.retry-later.maximum-delay", maximumDelay,
                 "errors.retry-later.maximum-receives", Integer.toString(maximumReceives),
-                "errors.retry-later.minimum-age", "PT0S")).start();
+                "errors.retry-later.minimum-age", "PT0S"));
         aws.drain(aws.deadLetterQueue);
         String run = run();
         aws.putCollection(run, "db.c", "Exported", 1, 0, 0);
@@ -218,17 +221,11 @@ class SnapshotRacesIT {
 
     /** Waits until the status queue is empty, nothing in flight, and no message is inside the routes. */
     private void awaitQuiet() throws InterruptedException {
-        awaitUntil(() -> aws.depth(aws.statusQueue) == 0 && app.context.getInflightRepository().size() == 0);
+        awaitUntil(() -> aws.depth(aws.statusQueue) == 0 && app.context().getInflightRepository().size() == 0);
     }
 
-    private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("The pipeline did not get there within 3 minutes");
-            }
-            Thread.sleep(100);
-        }
+    private static void awaitUntil(Callable<Boolean> condition) {
+        await("the pipeline to get there").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(condition);
     }
 
     private static String run() {

@@ -1,6 +1,5 @@
 package routes.snapshot;
 
-import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,10 +10,12 @@ import local.LocalAwsExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,9 +37,7 @@ class SnapshotStatusRouteIT {
     @BeforeEach
     void startApp() throws Exception {
         aws.drain(aws.monitoringTap);
-        app = new SnapshotApp(aws, 1, Map.of());
-        AdviceWith.adviceWith(app.context, "snapshot-status", a -> a.replaceFromWith("direct:status"));
-        app.start();
+        app = new SnapshotApp(aws, 1, Map.of(), "direct:status");
         run = "correlationId-" + UUID.randomUUID();
         aws.drain(aws.exportStateQueue);
         aws.drain(aws.deadLetterQueue);
@@ -219,19 +218,15 @@ class SnapshotStatusRouteIT {
                     .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)));
             app.close();
             app = new SnapshotApp(aws, 1, Map.of("snapshot.metrics.pushgateway", "127.0.0.1:" + gateway.port(),
-                    "snapshot.metrics.completed-run-retention", "PT0.2S"));
-            AdviceWith.adviceWith(app.context, "snapshot-status", a -> a.replaceFromWith("direct:status"));
-            app.start();
+                    "snapshot.metrics.completed-run-retention", "PT0.2S"), "direct:status");
             aws.putCollection(run, "db.collection1", "Received", 1, 1, 1);
             send(success("db.collection1", "\"true\""));
             assertThat(aws.productStatus(run)).isEqualTo("COMPLETED");
             String group = "/metrics/job/snapshot_sender_status_checker/component/snapshot_sender_status_checker/correlation_id/" + run;
             gateway.verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                     com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(group)));
-            for (int i = 0; i < 50 && gateway.findAll(com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(
-                    com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(group))).isEmpty(); i++) {
-                Thread.sleep(100);
-            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> !gateway.findAll(com.github.tomakehurst.wiremock.client.WireMock
+                    .deleteRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(group))).isEmpty());
             gateway.verify(1, com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(
                     com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(group)));
         } finally {
@@ -360,7 +355,7 @@ class SnapshotStatusRouteIT {
     void countersAreOnThePrometheusScrapeWithTheOriginalsNamesAndLabels() {
         aws.putCollection(run, "db.collection1", "Sent", 1, 0, 1);
         send(file("db.collection1", "f"));
-        String scrape = app.meters.scrape();
+        String scrape = app.scrape();
         assertThat(scrape).contains("snapshot_sender_status_checker_files_received_total{collection_name=\"db.collection1\",correlation_id=\""
                 + run + "\",export_date=\"2021-01-01\",snapshot_type=\"fulls\"} 1.0");
         assertThat(scrape).contains("snapshot_sender_status_checker_collections_received_total{correlation_id=\""

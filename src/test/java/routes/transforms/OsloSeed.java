@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * Writes the local run's seed inputs (local-aws/seed/bydelsfakta/, declared under {@code objects:} in
- * local-aws/resources.yaml) from the synthetic Oslo generator: every input dataset of every registered function, as
- * {@code <dataset id>.csv}: {@code java ... routes.transforms.OsloSeed local-aws/seed/bydelsfakta}.
+ * local-aws/resources.yaml): every input dataset of every registered function, from the synthetic Oslo generator
+ * ({@link OsloData#dataset}), as {@code <dataset id>.csv}:
+ * {@code java -cp target/test-classes:target/classes routes.transforms.OsloSeed local-aws/seed/bydelsfakta}.
  */
 public final class OsloSeed {
     private OsloSeed() {
@@ -28,9 +29,9 @@ public final class OsloSeed {
         Files.createDirectories(dir);
         OsloData oslo = new OsloData(1);
         for (String dataset : datasets()) {
-            Path written = oslo.dataset(dataset, dir);
-            if (!written.getFileName().toString().equals(dataset + ".csv")) {
-                throw new IllegalStateException(dataset + " was written as " + written + ", not " + dataset + ".csv");
+            Path file = oslo.dataset(dataset, dir);
+            if (!file.getFileName().toString().equals(dataset + ".csv")) {
+                throw new IllegalStateException("the generator of " + dataset + " wrote " + file + ", not " + dataset + ".csv");
             }
         }
     }

@@ -27,16 +27,13 @@ class RatioOfAndelFunctionsTest extends FunctionGoldenSupport {
 
     @BeforeAll
     static void write() {
-        dodsrater = Map.of("dodsrater", OSLO.dodsrater(data));
-        trangbodde = Map.of("trangbodde", OSLO.trangbodde(data));
-        redusert = Map.of("redusert-funksjonsevne", OSLO.redusertFunksjonsevne(data));
-        vgs = Map.of("ikke-fullfort-vgs", OSLO.ikkeFullfortVgs(data));
+        dodsrater = Map.of("dodsrater", OSLO.dataset("dodsrater", data));
+        trangbodde = Map.of("trangbodde", OSLO.dataset("trangbodde", data));
+        redusert = Map.of("redusert-funksjonsevne", OSLO.dataset("redusert-funksjonsevne", data));
+        vgs = Map.of("ikke-fullfort-vgs", OSLO.dataset("ikke-fullfort-vgs", data));
         // every 5th sub-district-year has no EU-scale count: that row is left out
-        fattige = Map.of("fattige-husholdninger", OSLO.fattigeHusholdninger(data));
-        eieform = Map.of("eieform", OSLO.givenLevels(data.resolve("eieform.csv"),
-                "leier_alle;borettslag_andel_alle;selveier_alle;leier_uten_studenter;borettslag_andel_uten_studenter;selveier_uten_studenter",
-                (seed, year) -> OsloData.percent(seed, year, 1) + ";" + OsloData.percent(seed, year, 2) + ";" + OsloData.percent(seed, year, 3)
-                        + ";1.0;2.0;3.0"));
+        fattige = Map.of("fattige-husholdninger", OSLO.dataset("fattige-husholdninger", data));
+        eieform = Map.of("eieform", OSLO.dataset("eieform", data));
     }
 
     static void assertValue(JsonNode entry, double value, double ratio, int year) {
@@ -146,7 +143,7 @@ class RatioOfAndelFunctionsTest extends FunctionGoldenSupport {
     /** levekar-lav-utdanning: sub-district rows summed (03 Bydel Sagene hand-checked at its sub-district 0301). */
     @Test
     void lavUtdanning() {
-        Map<String, Path> inputs = Map.of("lav-utdanning", OSLO.lavUtdanning(data));
+        Map<String, Path> inputs = Map.of("lav-utdanning", OSLO.dataset("lav-utdanning", data));
         JsonNode sagene = file(run("levekar-lav-utdanning", "status", inputs, "03"), "03");
         long low = OsloData.count(301, 2019, 1, 10, 300) + OsloData.count(301, 2019, 2, 10, 300);
         long total = low + OsloData.count(301, 2019, 3, 10, 300) + OsloData.count(301, 2019, 4, 10, 300) + OsloData.count(301, 2019, 5, 10, 300);

@@ -13,6 +13,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
 
 /** An in-memory S3 (S3Proxy over a transient blob store) on 127.0.0.1, for route tests. */
 public final class TestS3 implements AutoCloseable {
@@ -34,9 +37,7 @@ public final class TestS3 implements AutoCloseable {
         proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "test", "test").ignoreUnknownHeaders(true).build();
         proxy.start();
-        for (int i = 0; i < 500 && !"STARTED".equals(proxy.getState()); i++) {
-            Thread.sleep(10);
-        }
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10)).until(() -> "STARTED".equals(proxy.getState()));
         client = S3Client.builder().region(Region.US_EAST_1).endpointOverride(URI.create("http://127.0.0.1:" + port))
                 .forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();

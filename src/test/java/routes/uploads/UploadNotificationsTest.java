@@ -1,8 +1,5 @@
 package routes.uploads;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import routes.shared.PermanentFailure;
 import routes.shared.S3EventParser;
@@ -16,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Notifications: decoded keys, wrong bucket or key shape rejected, report.json ignored, one upload per message. */
 class UploadNotificationsTest {
     private final UploadNotifications notifications = new UploadNotifications("uploads");
-    private final Exchange exchange = new DefaultExchange(new DefaultCamelContext());
 
     private static String event(String bucket, String... keys) {
         StringBuilder s = new StringBuilder("{\"Records\":[");
@@ -29,31 +25,29 @@ class UploadNotificationsTest {
 
     @Test
     void decodesTheKeyAndNamesTheUpload() {
-        List<S3ObjectRef> uploads = notifications.read(event("uploads", "X01000000/2019-12-12/2019-09-30T17%3A00%3A02.396833/my+file.csv"), exchange);
+        List<S3ObjectRef> uploads = notifications.read(event("uploads", "X01000000/2019-12-12/2019-09-30T17%3A00%3A02.396833/my+file.csv"));
         assertThat(uploads).singleElement().extracting(S3ObjectRef::key)
                 .isEqualTo("X01000000/2019-12-12/2019-09-30T17:00:02.396833/my file.csv");
-        assertThat(exchange.getMessage().getHeader(UploadNotifications.UPLOAD_FOLDER)).isEqualTo("X01000000/2019-12-12/2019-09-30T17:00:02.396833");
-        assertThat(exchange.getMessage().getHeader(UploadNotifications.UPLOAD_COUNT)).isEqualTo(1);
+        assertThat(notifications.folderOf(uploads)).isEqualTo("X01000000/2019-12-12/2019-09-30T17:00:02.396833");
     }
 
     @Test
     void wrongBucketOrShapeIsWrongInput() {
-        assertThatThrownBy(() -> notifications.read(event("elsewhere", "X01/2019-12-12/t/a.csv"), exchange))
+        assertThatThrownBy(() -> notifications.read(event("elsewhere", "X01/2019-12-12/t/a.csv")))
                 .isInstanceOf(PermanentFailure.class).hasMessageContaining("not the uploads bucket uploads");
-        assertThatThrownBy(() -> notifications.read(event("uploads", "X01/a.csv"), exchange))
+        assertThatThrownBy(() -> notifications.read(event("uploads", "X01/a.csv")))
                 .isInstanceOf(PermanentFailure.class).hasMessage("Key 'X01/a.csv' is not <council>/<election date>/<timestamp>/<file>");
     }
 
     @Test
     void reportJsonIsIgnoredAndFilesOfOneUploadCountOnce() {
-        assertThat(notifications.read(event("uploads", "X01/2019-12-12/t/report.json"), exchange)).isEmpty();
-        assertThat(exchange.getMessage().getHeader(UploadNotifications.UPLOAD_COUNT)).isEqualTo(0);
-        assertThat(notifications.read(event("uploads", "X01/2019-12-12/t/a.csv", "X01/2019-12-12/t/b.csv"), exchange)).hasSize(1);
+        assertThat(notifications.read(event("uploads", "X01/2019-12-12/t/report.json"))).isEmpty();
+        assertThat(notifications.read(event("uploads", "X01/2019-12-12/t/a.csv", "X01/2019-12-12/t/b.csv"))).hasSize(1);
     }
 
     @Test
     void severalUploadsAreSeparatedIntoNotificationsTheParserReads() {
-        List<S3ObjectRef> uploads = notifications.read(event("uploads", "X01/2019-12-12/t1/a.csv", "X02/2019-12-12/t%3A2/b+c.csv"), exchange);
+        List<S3ObjectRef> uploads = notifications.read(event("uploads", "X01/2019-12-12/t1/a.csv", "X02/2019-12-12/t%3A2/b+c.csv"));
         assertThat(uploads).hasSize(2);
         List<String> separate = notifications.separate(uploads);
         assertThat(separate).hasSize(2);

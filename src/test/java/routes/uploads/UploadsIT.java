@@ -1,5 +1,7 @@
 package routes.uploads;
 
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import org.awaitility.Awaitility;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -16,13 +18,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.model.Message;
 
+import java.util.concurrent.Callable;
+import java.time.Duration;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,6 +136,17 @@ class UploadsIT {
         assertThat(report.path("file_set").get(0).path("errors").asText()).isEqualTo("Incomplete file: Expected 38 columns on row 10 found 7");
         await(() -> emailsWithSubject("Error with data for council X01000000-Piddleton Parish Council", folder) == 1);
         assertThat(aws.s3().listObjectsV2(b -> b.bucket(FINAL).prefix(folder + "/")).contents()).isEmpty();
+        // the marker header reaches SES (the emulator keeps a v2 email's headers): the webhook's key of this decision
+        String key = HTTP.findAll(postRequestedFor(urlEqualTo("/api/beta/uploads/"))).stream()
+                .filter(r -> r.getBodyAsString().contains(folder)).findFirst().orElseThrow().getHeader("Idempotency-Key");
+        JsonNode mail = null;
+        for (JsonNode m : aws.sesSentEmails()) {
+            if (m.toString().contains(folder)) {
+                mail = m;
+            }
+        }
+        assertThat(mail.path("headers").toString())
+                .isEqualTo("[{\"name\":\"" + ErrorEmail.IDEMPOTENCY_HEADER + "\",\"value\":\"" + key + "\"}]");
     }
 
     @Test
@@ -232,18 +246,20 @@ class UploadsIT {
         return n;
     }
 
-    /** Lets in-flight duplicates and rechecks run (the notifier polls every 500 ms, SQS waits up to 1 s). */
-    private static void settle() throws InterruptedException {
-        Thread.sleep(3000);
+    /**
+     * Lets in-flight duplicates and rechecks run: the events queue holds nothing (waiting, in flight or delayed) and
+     * stays so for 3 s (the notifier polls every 500 ms, SQS waits up to 1 s).
+     */
+    private static void settle() {
+        String url = aws.queueUrl("uploads-events");
+        Awaitility.await("the uploads queue quiet for 3 s").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(60))
+                .until(() -> aws.sqs().getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.ALL))
+                        .attributes().entrySet().stream()
+                        .filter(e -> e.getKey().toString().startsWith("ApproximateNumberOfMessages"))
+                        .allMatch(e -> "0".equals(e.getValue())));
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 120; i++) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        assertThat(condition.getAsBoolean()).as("condition met within 30 s").isTrue();
+    private static void await(Callable<Boolean> condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(condition);
     }
 }
