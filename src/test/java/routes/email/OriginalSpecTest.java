@@ -381,7 +381,8 @@ class OriginalSpecTest {
             String link = "http://127.0.0.1:" + stalling.getAddress().getPort() + "/report";
             try {
                 long start = System.nanoTime();
-                ImservLinks.Download download = new ImservLinks(500, 500, 1_000_000).download("e", link, dir);
+                // a generous connect timeout: the subject is the read timeout, and a loaded machine may connect slowly
+                ImservLinks.Download download = new ImservLinks(5000, 500, 1_000_000).download("e", link, dir);
                 long millis = (System.nanoTime() - start) / 1_000_000;
 
                 assertThat(download.failure()).isEqualTo("unable to download file " + link
@@ -396,12 +397,12 @@ class OriginalSpecTest {
             }
         }
 
-        /** The read timeout is for silence, not for the whole body: 2.4 s of pieces every 300 ms pass a 1 s timeout. */
+        /** The read timeout is for silence, not for the whole body: 2.4 s of pieces every 300 ms pass a 1.5 s timeout. */
         @Test
         void aBodyThatKeepsComingWithinTheReadTimeoutIsDownloadedWhole() throws IOException {
             http.stubFor(get(urlEqualTo("/download/1")).willReturn(aResponse().withStatus(200)
                     .withHeader("content-type", "text/csv").withBody("a,b\n1,2\n3,4\n5,6\n").withChunkedDribbleDelay(8, 2400)));
-            ImservLinks.Download download = new ImservLinks(1000, 1000, 1_000_000).download("e", link(), dir);
+            ImservLinks.Download download = new ImservLinks(5000, 1500, 1_000_000).download("e", link(), dir);
 
             assertThat(download.failure()).isNull();
             assertThat(Files.readString(download.file())).isEqualTo("a,b\n1,2\n3,4\n5,6\n");

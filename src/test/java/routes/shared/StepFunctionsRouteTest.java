@@ -159,11 +159,15 @@ class StepFunctionsRouteTest {
     @Test
     void aLongTaskIsHeartbeatedWhileItRunsAndNotAfter() {
         String id = id();
+        long start = System.nanoTime();
         SFN.addTask(HEARTBEAT_ACTIVITY, "token-" + id, "{\"id\":\"" + id + "\",\"action\":\"sleep\",\"millis\":550}");
 
         await().atMost(Duration.ofSeconds(5)).until(() -> SFN.successes.size() == 1);
+        long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         int beats = SFN.heartbeats.size();
-        assertThat(beats).isBetween(3, 6);
+        // every 100 ms while the task runs: at least two in 550 ms, never more than the time it took allows (a loaded
+        // machine stretches the task, so the bound is the measured time, not the nominal 550 ms)
+        assertThat(beats).isBetween(2, (int) (tookMillis / 100) + 1);
         assertThat(SFN.heartbeats).allSatisfy(h -> assertThat(h.taskToken()).isEqualTo("token-" + id));
         await().during(Duration.ofMillis(300)).until(() -> SFN.heartbeats.size() == beats);
     }
