@@ -43,6 +43,7 @@ public final class LocalSmtpReceiver implements AutoCloseable {
     private final long maxBytes;
     private final ServerSocket server;
     private final ExecutorService workers;
+    private final Thread acceptor = new Thread(this::acceptLoop, "local-smtp-accept");
 
     private LocalSmtpReceiver(ServerSocket server, S3Client s3, String inboxBucket, long maxBytes) {
         this.server = server;
@@ -66,9 +67,8 @@ public final class LocalSmtpReceiver implements AutoCloseable {
                     + e.getMessage(), e);
         }
         LocalSmtpReceiver receiver = new LocalSmtpReceiver(server, s3, inboxBucket, maxBytes);
-        Thread acceptor = new Thread(receiver::acceptLoop, "local-smtp-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        receiver.acceptor.setDaemon(true);
+        receiver.acceptor.start();
         LOG.info("Local SMTP receiver on 127.0.0.1:{} stores mail in s3://{}", receiver.port(), inboxBucket);
         return receiver;
     }
@@ -113,6 +113,13 @@ public final class LocalSmtpReceiver implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
+        // a thread blocked in accept() keeps the listening socket open in the kernel until it is woken: wait for it,
+        // so that once close() returns nothing is accepted any more
+        try {
+            acceptor.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         workers.shutdownNow();
     }
 
