@@ -41,6 +41,9 @@ public final class TransformsBench {
         // the big inputs take seconds per task on a loaded machine: their own number of runs
         int bigRuns = Integer.getInteger("bench.big-runs", runs);
         boolean allTypes = "all".equals(System.getProperty("bench.types"));
+        // bench.functions=a,b measures only those (all of Functions.ALL when unset)
+        List<String> only = System.getProperty("bench.functions", "").isBlank() ? List.of()
+                : List.of(System.getProperty("bench.functions").split(","));
         InMemoryS3 s3 = new InMemoryS3();
         try (PipelineHarness app = PipelineHarness.pipeline("transforms")
                 .properties(Map.of("transforms.bucket", BUCKET, "transforms.activity", "arn:aws:states:us-east-1:000000000000:activity:bench",
@@ -67,6 +70,9 @@ public final class TransformsBench {
                     }
                 }
                 for (TransformFunction function : Functions.ALL) {
+                    if (!only.isEmpty() && !only.contains(function.name())) {
+                        continue;
+                    }
                     List<String> types = function.types().isEmpty() ? List.of("status") : new ArrayList<>(function.types());
                     for (String type : allTypes ? types : types.subList(0, 1)) {
                         measure(template, engine, s3, function, type, scale, files, scale == 1 ? runs : bigRuns);

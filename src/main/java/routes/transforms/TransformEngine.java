@@ -28,6 +28,8 @@ import java.util.Set;
 public class TransformEngine implements AutoCloseable {
     /** Read as text, so leading zeros stay ({@code 01}, {@code 0101}); as the original's dtype=object columns. */
     static final Set<String> ID_COLUMNS = Set.of(Frame.SUB_DISTRICT_ID, Frame.SUB_DISTRICT_NAME, Frame.DISTRICT_ID, Frame.DISTRICT_NAME);
+    /** The year column of every input, {@code date} once loaded. */
+    static final String YEAR = "aar";
     private static final String LIBRARY = "transforms/library.sql";
 
     private DuckDBConnection database;
@@ -78,49 +80,22 @@ public class TransformEngine implements AutoCloseable {
         }
 
         /**
-         * Loads a {@code ;}-separated UTF-8 CSV with a header as temp table {@code table}: the id and name columns as
-         * text, {@code aar} renamed to {@code date}, and (as pandas reads them) integer columns with missing cells
-         * as decimals.
+         * Loads a {@code ;}-separated UTF-8 CSV with a header as temp table {@code table}, typed as pandas reads it
+         * ({@link CsvSchema}): the id and name columns as text, integer columns with missing cells as decimals;
+         * {@code aar} renamed to {@code date}. The columns are declared, so the engine does no detection of its own.
          */
         public void load(String table, String datasetId, Path csv) {
-            List<String> header = header(csv, datasetId);
-            StringBuilder types = new StringBuilder();
-            for (String column : header) {
-                if (ID_COLUMNS.contains(column)) {
-                    types.append(types.isEmpty() ? "" : ", ").append(literal(column)).append(": 'VARCHAR'");
-                }
+            CsvSchema schema = CsvSchema.scan(csv, datasetId, ID_COLUMNS, Set.of(YEAR));
+            StringBuilder columns = new StringBuilder();
+            for (int i = 0; i < schema.names().size(); i++) {
+                columns.append(i == 0 ? "" : ", ").append(literal(schema.names().get(i))).append(": ").append(literal(schema.types().get(i)));
             }
-            String rename = header.contains("aar") ? " rename (aar as date)" : "";
+            String rename = schema.names().contains(YEAR) ? " rename (" + identifier(YEAR) + " as " + Frame.DATE + ")" : "";
             String sql = "create temp table " + identifier(table) + " as select *" + rename + " from read_csv(" + literal(csv.toString())
-                    + ", delim = ';', header = true, quote = '\"', encoding = 'utf-8', sample_size = -1"
-                    + (types.isEmpty() ? "" : ", types = {" + types + "}") + ")";
+                    + ", delim = ';', header = true, quote = '\"', escape = '\"', encoding = 'utf-8', auto_detect = false, columns = {"
+                    + columns + "})";
             try (Statement statement = connection.createStatement()) {
                 statement.execute(sql);
-                List<String> widen = new ArrayList<>();
-                try (ResultSet columns = statement.executeQuery("select column_name from (describe " + identifier(table)
-                        + ") where column_type in ('BIGINT', 'INTEGER', 'SMALLINT', 'TINYINT', 'HUGEINT') and column_name <> 'date'")) {
-                    while (columns.next()) {
-                        widen.add(columns.getString(1));
-                    }
-                }
-                if (!widen.isEmpty()) {
-                    StringBuilder counts = new StringBuilder("select ");
-                    for (int i = 0; i < widen.size(); i++) {
-                        counts.append(i == 0 ? "" : ", ").append("count(*) filter (where ").append(identifier(widen.get(i))).append(" is null)");
-                    }
-                    List<String> withMissing = new ArrayList<>();
-                    try (ResultSet nulls = statement.executeQuery(counts + " from " + identifier(table))) {
-                        nulls.next();
-                        for (int i = 0; i < widen.size(); i++) {
-                            if (nulls.getLong(i + 1) > 0) {
-                                withMissing.add(widen.get(i));
-                            }
-                        }
-                    }
-                    for (String column : withMissing) {
-                        statement.execute("alter table " + identifier(table) + " alter " + identifier(column) + " type double");
-                    }
-                }
             } catch (SQLException e) {
                 throw new TaskFailure("InvalidInput", "input dataset '" + datasetId + "' is not a readable ';'-separated CSV: " + firstLine(e));
             }
@@ -158,25 +133,6 @@ public class TransformEngine implements AutoCloseable {
                 connection.close();
             } catch (SQLException ignored) {
                 // the temp tables go with the connection either way
-            }
-        }
-
-        private static List<String> header(Path csv, String datasetId) {
-            try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-                String line = reader.readLine();
-                if (line == null) {
-                    throw new TaskFailure("InvalidInput", "input dataset '" + datasetId + "' is empty (no header row)");
-                }
-                if (line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                List<String> columns = new ArrayList<>();
-                for (String column : line.split(";", -1)) {
-                    columns.add(column.strip().replaceAll("^\"|\"$", ""));
-                }
-                return columns;
-            } catch (IOException e) {
-                throw new TaskFailure("InvalidInput", "input dataset '" + datasetId + "' is not UTF-8 text: " + e.getMessage());
             }
         }
     }
