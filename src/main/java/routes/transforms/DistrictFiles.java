@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * <p>
  * The rows are sorted once and grouped in one pass (linear in the rows: at ×100 inputs the filters per district and
  * sub-district did not finish); the Oslo entry of the district files does not depend on the file, so it is computed
- * once and the same (read-only) entry goes into every district file.
+ * once and the same (read-only) entry goes into every district file, and an entry of the Oslo file whose rows an
+ * entry of a district file had already reuses its values.
  */
 public final class DistrictFiles {
     static final Set<String> NO_FILE = Set.of("16", "17", "99", "00");
@@ -36,6 +37,7 @@ public final class DistrictFiles {
                                                      Map<String, Object> meta, String outputDataset) {
         Frame sorted = sortedByDate(frame);
         Geographies geographies = new Geographies(sorted);
+        Entries entries = new Entries(sorted, template, series, outputDataset);
         List<Map<String, Object>> files = new ArrayList<>();
         Map<String, Object> osloEntry = null;
         for (Map.Entry<String, List<Object[]>> district : geographies.districts.entrySet()) {
@@ -45,12 +47,12 @@ public final class DistrictFiles {
             List<Object> data = new ArrayList<>();
             for (Map.Entry<String, List<Object[]>> sub : geographies.subDistricts(id, rows).entrySet()) {
                 String name = geographies.singleName(sub.getValue(), Frame.SUB_DISTRICT_NAME, sub.getKey());
-                data.add(entry(sorted, template, series, sub.getValue(), id, sub.getKey(), name, outputDataset));
+                data.add(entries.entry(sub.getValue(), id, sub.getKey(), name));
             }
-            data.add(entry(sorted, template, series, geographies.districtLevel(id), id, id, districtName, outputDataset));
+            data.add(entries.entry(geographies.districtLevel(id), id, id, districtName));
             if (osloEntry == null) {
                 // the same for every district file (a total row whatever the file)
-                osloEntry = Collections.unmodifiableMap(entry(sorted, template, series, geographies.oslo, id, OSLO, OSLO_NAME, outputDataset));
+                osloEntry = Collections.unmodifiableMap(entries.entry(geographies.oslo, id, OSLO, OSLO_NAME));
             }
             data.add(osloEntry);
             files.add(file(districtName, id, data, meta));
@@ -58,7 +60,7 @@ public final class DistrictFiles {
         List<Object> data = new ArrayList<>();
         for (Map.Entry<String, List<Object[]>> district : geographies.osloFileEntries().entrySet()) {
             String name = geographies.singleName(district.getValue(), Frame.DISTRICT_NAME, district.getKey());
-            data.add(entry(sorted, template, series, district.getValue(), OSLO, district.getKey(), name, outputDataset));
+            data.add(entries.entry(district.getValue(), OSLO, district.getKey(), name));
         }
         Map<String, Object> osloMeta = new LinkedHashMap<>(meta);
         if (osloMeta.containsKey("scope")) {
@@ -162,30 +164,72 @@ public final class DistrictFiles {
         }
     }
 
-    private static Map<String, Object> entry(Frame frame, Template template, List<String> series, List<Object[]> rows,
-                                             String fileDistrict, String geographyId, String geographyName, String outputDataset) {
-        boolean avgRow = false;
-        boolean totalRow = false;
-        if (OSLO.equals(geographyId)) {
-            totalRow = true;
-            geographyName = OSLO_NAME;
-        } else if (geographyId.length() == 2 && !OSLO.equals(fileDistrict)) {
-            avgRow = true;
+    /**
+     * Builds the entries. A geography's values are computed once for the same rows: a district's entry in its own
+     * file and in the Oslo file (and Oslo's in both) are the same rows unless a sub-district has an id and no name.
+     */
+    private static final class Entries {
+        final Frame frame;
+        final Template template;
+        final List<String> series;
+        final String outputDataset;
+        final Map<String, Computed> computed = new HashMap<>();
+
+        record Computed(List<Object[]> rows, Object values) {
         }
-        Object values;
-        try {
-            values = rows.isEmpty() ? List.of() : template.entryValues(frame, rows, series);
-        } catch (Template.MissingValue missing) {
-            throw new TaskFailure("NaNInOutput", outputDataset + ": " + missing.column + " is missing (NaN) for geography "
-                    + geographyId + " (" + geographyName + ") in " + missing.date + "; the original's JSON write failed on it");
+
+        Entries(Frame frame, Template template, List<String> series, String outputDataset) {
+            this.frame = frame;
+            this.template = template;
+            this.series = series;
+            this.outputDataset = outputDataset;
         }
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("id", geographyId);
-        entry.put("geography", geographyName);
-        entry.put("values", values);
-        entry.put("avgRow", avgRow);
-        entry.put("totalRow", totalRow);
-        return entry;
+
+        Map<String, Object> entry(List<Object[]> rows, String fileDistrict, String geographyId, String geographyName) {
+            boolean avgRow = false;
+            boolean totalRow = false;
+            if (OSLO.equals(geographyId)) {
+                totalRow = true;
+                geographyName = OSLO_NAME;
+            } else if (geographyId.length() == 2 && !OSLO.equals(fileDistrict)) {
+                avgRow = true;
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", geographyId);
+            entry.put("geography", geographyName);
+            entry.put("values", values(rows, geographyId, geographyName));
+            entry.put("avgRow", avgRow);
+            entry.put("totalRow", totalRow);
+            return entry;
+        }
+
+        private Object values(List<Object[]> rows, String geographyId, String geographyName) {
+            Computed earlier = computed.get(geographyId);
+            if (earlier != null && sameRows(earlier.rows, rows)) {
+                return earlier.values;
+            }
+            Object values;
+            try {
+                values = rows.isEmpty() ? List.of() : template.entryValues(frame, rows, series);
+            } catch (Template.MissingValue missing) {
+                throw new TaskFailure("NaNInOutput", outputDataset + ": " + missing.column + " is missing (NaN) for geography "
+                        + geographyId + " (" + geographyName + ") in " + missing.date + "; the original's JSON write failed on it");
+            }
+            computed.put(geographyId, new Computed(rows, values));
+            return values;
+        }
+
+        private static boolean sameRows(List<Object[]> a, List<Object[]> b) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i) != b.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static Map<String, Object> file(String district, String id, List<Object> data, Map<String, Object> meta) {

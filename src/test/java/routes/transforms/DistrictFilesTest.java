@@ -71,19 +71,27 @@ class DistrictFilesTest {
     }
 
     @Test
-    void computesTheOsloEntryOfTheDistrictFilesOnce() {
+    void computesTheValuesOfTheSameRowsOnce() {
         List<Object[]> rows = new ArrayList<>();
         for (int d = 1; d <= 15; d++) {
             rows.add(row(2019L, String.format("%02d", d), "D" + d, null, null, d));
         }
         rows.add(row(2019L, "00", null, null, null, 0));
         AtomicInteger calls = new AtomicInteger();
-        output(rows, (frame, r, series) -> {
+        Template counted = (frame, r, series) -> {
             calls.incrementAndGet();
             return ROW_NUMBERS.values(frame, r, series);
-        });
-        // 15 district entries and one Oslo entry in the district files, 16 entries in the Oslo file
-        assertThat(calls).hasValue(15 + 1 + 16);
+        };
+        output(rows, counted);
+        // 15 districts and Oslo: the district files' Oslo entry once, the Oslo file's entries the same rows again
+        assertThat(calls).hasValue(16);
+
+        // a sub-district without a name: its rows join its district's entry in the Oslo file, computed again there
+        rows.add(row(2019L, "03", "D3", "0301", null, 16));
+        calls.set(0);
+        String files = output(rows, counted);
+        assertThat(calls).hasValue(16 + 1 + 1);
+        assertThat(files).contains("{\"id\": \"03\", \"geography\": \"D3\", \"values\": [3, 16], \"avgRow\": false");
     }
 
     @Test
