@@ -76,20 +76,15 @@ class PythonJsonTest {
         assertThat(PythonJson.dumps(keyed)).isEqualTo("{\"n\\u00f8\\\"kkel\": [\"\\u00f8\", 1, 2.0]}");
     }
 
-    /** Python's encoder one character at a time: the short escapes, other control characters and (ensure_ascii) non-ASCII as a u-escape. */
+    /** Python's short escapes (json.encoder.ESCAPE_DCT); other control characters and (ensure_ascii) non-ASCII as a u-escape. */
+    static final Map<Character, String> SHORT = Map.of('"', "\\\"", '\\', "\\\\", '\n', "\\n", '\r', "\\r", '\t', "\\t", '\b', "\\b", '\f', "\\f");
+
+    /** Python's encoder one character at a time. */
     static String escaped(String s, boolean ensureAscii) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> out.append(c < 0x20 || (ensureAscii && c > 0x7e) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
+            boolean escape = c < 0x20 || (ensureAscii && c > 0x7e);
+            out.append(SHORT.getOrDefault(c, escape ? String.format("\\u%04x", (int) c) : String.valueOf(c)));
         }
         return out.append('"').toString();
     }
