@@ -46,7 +46,7 @@ public final class PythonJson {
         return out.toString();
     }
 
-    /** Appends {@link #pythonFloat}{@code (d)}; a whole number without the strings and BigDecimals of the general case. */
+    /** Appends {@link #pythonFloat}{@code (d)}, without the strings and BigDecimals of a general rounding. */
     static void appendFloat(StringBuilder out, double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             throw new IllegalArgumentException("Out of range float values are not JSON compliant: " + d);
@@ -55,37 +55,128 @@ public final class PythonJson {
             out.append((1 / d < 0) ? "-0.0" : "0.0");
         } else if (d == Math.rint(d) && Math.abs(d) < WHOLE_LIMIT) {
             // a whole number below 10^15 is exact, and no fewer digits read back as it (they would be another whole
-            // number): the shortest digits are its own, where the rounding below arrives too (PythonJsonTest)
+            // number): the shortest digits are its own, where the rounding arrives too (PythonJsonTest)
             out.append((long) d).append(".0");
         } else {
-            out.append(shortestByRounding(d));
+            appendShortest(out, d);
         }
     }
 
     /** Whole numbers below this are written by their digits ({@link #appendFloat}): 15 digits at most. */
     static final double WHOLE_LIMIT = 1e15;
 
-    /** {@link #pythonFloat} by rounding Java's digits until they no longer read back (any finite non-zero value). */
-    static String shortestByRounding(double d) {
-        java.math.BigDecimal shortest = new java.math.BigDecimal(Double.toString(d));
-        // Java 17's Double.toString is sometimes one digit longer than the shortest representation
-        for (int digits = shortest.precision() - 1; digits >= 1; digits--) {
-            java.math.BigDecimal shorter = shortest.round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
-            if (shorter.doubleValue() != d) {
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+            1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    /**
+     * Java's {@code Double.toString} digits, which Java 17 sometimes writes one or more longer than the shortest,
+     * rounded half-even one digit at a time for as long as they still read back as {@code d} (a BigDecimal
+     * {@code round} per step before; PythonJsonTest compares the two on millions of values), then written as Python's
+     * repr: exponent form below 1e-4 and from 1e16.
+     */
+    private static void appendShortest(StringBuilder out, double d) {
+        double magnitude = Math.abs(d);
+        String text = Double.toString(magnitude);
+        int e = text.indexOf('E');
+        int end = e < 0 ? text.length() : e;
+        int weight = text.indexOf('.') - 1 + (e < 0 ? 0 : Integer.parseInt(text, e + 1, text.length(), 10));
+        char[] digits = new char[end];
+        int n = 0;
+        // the power of ten of digits[0]
+        int exponent = 0;
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                continue;
+            }
+            if (n == 0 && c == '0') {
+                weight--;
+                continue;
+            }
+            if (n == 0) {
+                exponent = weight;
+            }
+            digits[n++] = c;
+        }
+        char[] candidate = new char[n + 1];
+        while (n > 1) {
+            int m = n - 1;
+            char dropped = digits[m];
+            if (dropped == '0') {
+                // the same number: it reads back
+                n = m;
+                continue;
+            }
+            System.arraycopy(digits, 0, candidate, 0, m);
+            int candidateExponent = exponent;
+            if (dropped > '5' || (dropped == '5' && (digits[m - 1] - '0') % 2 == 1)) {
+                int i = m - 1;
+                while (i >= 0 && candidate[i] == '9') {
+                    candidate[i--] = '0';
+                }
+                if (i >= 0) {
+                    candidate[i]++;
+                } else {
+                    candidate[0] = '1';
+                    candidateExponent++;
+                }
+            }
+            if (!readsBack(candidate, m, candidateExponent, magnitude)) {
                 break;
             }
-            shortest = shorter;
+            char[] swap = digits;
+            digits = candidate;
+            candidate = swap;
+            exponent = candidateExponent;
+            n = m;
         }
-        shortest = shortest.stripTrailingZeros();
-        int exponent = shortest.precision() - shortest.scale() - 1;
-        String digits = shortest.unscaledValue().abs().toString();
-        String sign = d < 0 ? "-" : "";
+        while (n > 1 && digits[n - 1] == '0') {
+            n--;
+        }
+        if (d < 0) {
+            out.append('-');
+        }
         if (exponent < -4 || exponent >= 16) {
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+            out.append(digits[0]);
+            if (n > 1) {
+                out.append('.').append(digits, 1, n - 1);
+            }
+            int abs = Math.abs(exponent);
+            out.append('e').append(exponent < 0 ? '-' : '+').append(abs < 10 ? "0" : "").append(abs);
+        } else if (exponent < 0) {
+            out.append("0.");
+            for (int i = -1; i > exponent; i--) {
+                out.append('0');
+            }
+            out.append(digits, 0, n);
+        } else if (exponent >= n - 1) {
+            out.append(digits, 0, n);
+            for (int i = n - 1; i < exponent; i++) {
+                out.append('0');
+            }
+            out.append(".0");
+        } else {
+            out.append(digits, 0, exponent + 1).append('.').append(digits, exponent + 1, n - exponent - 1);
         }
-        String plain = shortest.abs().toPlainString();
-        return sign + (plain.contains(".") ? plain : plain + ".0");
+    }
+
+    /**
+     * Whether {@code digits[0..n)} with {@code digits[0]} at 10^exponent reads as {@code value}: by one
+     * multiplication or division where the digits (up to 2^53) and the power of ten (up to 10^22) are exact doubles (the correctly rounded
+     * result, as BigDecimal.doubleValue does it), else by Double.parseDouble.
+     */
+    private static boolean readsBack(char[] digits, int n, int exponent, double value) {
+        int scale = exponent - n + 1;
+        if (n <= 18 && Math.abs(scale) < POWERS_OF_TEN.length) {
+            long whole = 0;
+            for (int i = 0; i < n; i++) {
+                whole = whole * 10 + (digits[i] - '0');
+            }
+            if (whole <= 1L << 53) {
+                return (scale >= 0 ? whole * POWERS_OF_TEN[scale] : whole / POWERS_OF_TEN[-scale]) == value;
+            }
+        }
+        return Double.parseDouble(new String(digits, 0, n) + "E" + scale) == value;
     }
 
     /** How the text is written: {@code ensure_ascii}, and the indent ({@code < 0}: one line). */

@@ -2,6 +2,9 @@ package routes.shared;
 
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,17 +15,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The floats and strings of {@link PythonJson}: the whole-number shortcut against the general rounding it skips, and
- * every UTF-16 unit through both escapers against the per-character rules of Python's encoder.
+ * The floats and strings of {@link PythonJson}: its float digits against the first version's BigDecimal rounding
+ * (kept here as the reference) on many values, and every UTF-16 unit through both escapers against the
+ * per-character rules of Python's encoder.
  */
 class PythonJsonTest {
 
     @Test
     void floatsAsPythonsRepr() {
-        assertThat(List.of(0.0, -0.0, 1.0, -5.0, 52000.0, 1e15 - 1, 1e15, 1e16, 123456789012345678.0, 0.1, 1e-05, 0.0001, 2.5e-5, 1.5, -0.3333333333333333))
+        assertThat(List.of(0.0, -0.0, 1.0, -5.0, 52000.0, 1e15 - 1, 1e15, 1e16, 123456789012345678.0, 0.1, 1e-05, 0.0001, 2.5e-5, 1.5, -0.3333333333333333,
+                        5.7353852342750372E18, 2.67335488905779424E17))
                 .extracting(PythonJson::pythonFloat)
                 .containsExactly("0.0", "-0.0", "1.0", "-5.0", "52000.0", "999999999999999.0", "1000000000000000.0", "1e+16", "1.2345678901234568e+17",
-                        "0.1", "1e-05", "0.0001", "2.5e-05", "1.5", "-0.3333333333333333");
+                        "0.1", "1e-05", "0.0001", "2.5e-05", "1.5", "-0.3333333333333333",
+                        // Java 17 writes these with one digit more: 5.7353852342750372E18, 2.67335488905779424E17
+                        "5.735385234275037e+18", "2.6733548890577942e+17");
         assertThatThrownBy(() -> PythonJson.dumps(List.of(Double.NaN))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Out of range float values are not JSON compliant: NaN");
     }
@@ -50,9 +57,56 @@ class PythonJsonTest {
         }
         for (double d : values) {
             if (d != 0) {
-                assertThat(PythonJson.pythonFloat(d)).as("%s", d).isEqualTo(PythonJson.shortestByRounding(d));
+                assertThat(PythonJson.pythonFloat(d)).as("%s", d).isEqualTo(byBigDecimal(d));
             }
         }
+    }
+
+    @Test
+    void otherFloatsAreWrittenAsTheRoundingWroteThem() {
+        List<Double> values = new ArrayList<>(List.of(Double.MIN_VALUE, Double.MAX_VALUE, Double.MIN_NORMAL, 0.1, 0.2, 0.3, 1.0 / 3, 2.0 / 3,
+                1e-5, 1e-4, 9.999999999999999e-5, 1e16, 9999999999999998.0, 1e22, 1e23, 2e23, 5e-324, 1.7976931348623157e308, 4.35, 0.15, 0.25));
+        Random random = new Random(7);
+        for (int i = 0; i < 3_000; i++) {
+            // any bits; a ratio of counts as the templates write; a short decimal; near a power of ten; a whole number from 10^15
+            values.add(Double.longBitsToDouble(random.nextLong()));
+            values.add((1 + random.nextInt(100_000)) / (double) (1 + random.nextInt(1_000_000)));
+            values.add(random.nextInt(100_000) / Math.pow(10, random.nextInt(12)));
+            double power = Math.pow(10, random.nextInt(40) - 20);
+            values.add(random.nextBoolean() ? Math.nextUp(power) : Math.nextDown(power));
+            values.add((double) (1_000_000_000_000_000L + random.nextLong(1L << 60)));
+        }
+        for (double d : values) {
+            if (!Double.isNaN(d) && !Double.isInfinite(d) && d != 0) {
+                assertThat(PythonJson.pythonFloat(d)).as("%s", d).isEqualTo(byBigDecimal(d));
+                assertThat(PythonJson.pythonFloat(-d)).as("%s", -d).isEqualTo(byBigDecimal(-d));
+            }
+        }
+    }
+
+    /**
+     * The first version of {@link PythonJson#pythonFloat} (whose bytes the golden files hold): Java's digits as a
+     * BigDecimal, rounded half-even one digit at a time while they read back, as Python's repr.
+     */
+    static String byBigDecimal(double d) {
+        BigDecimal shortest = new BigDecimal(Double.toString(d));
+        for (int digits = shortest.precision() - 1; digits >= 1; digits--) {
+            BigDecimal shorter = shortest.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (shorter.doubleValue() != d) {
+                break;
+            }
+            shortest = shorter;
+        }
+        shortest = shortest.stripTrailingZeros();
+        int exponent = shortest.precision() - shortest.scale() - 1;
+        String digits = shortest.unscaledValue().abs().toString();
+        String sign = d < 0 ? "-" : "";
+        if (exponent < -4 || exponent >= 16) {
+            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+        }
+        String plain = shortest.abs().toPlainString();
+        return sign + (plain.contains(".") ? plain : plain + ".0");
     }
 
     @Test
