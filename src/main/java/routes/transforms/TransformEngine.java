@@ -33,6 +33,19 @@ public class TransformEngine implements AutoCloseable {
     private static final String LIBRARY = "transforms/library.sql";
 
     private DuckDBConnection database;
+    private int threads = 1;
+
+    /**
+     * transforms.engine-threads: DuckDB's worker threads for the whole engine. One by default: an Oslo-sized task is
+     * a few thousand rows, where a second thread costs more than it gives (the population file loaded in 56 ms with
+     * one thread, 92 ms with two; bench/README.md), and tasks run side by side on their own pollers anyway.
+     */
+    public void setThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("transforms.engine-threads must be at least 1, not " + threads);
+        }
+        this.threads = threads;
+    }
 
     public synchronized void start() {
         if (database != null) {
@@ -44,6 +57,7 @@ public class TransformEngine implements AutoCloseable {
             settings.setProperty("autoload_known_extensions", "false");
             database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", settings);
             try (Statement statement = database.createStatement()) {
+                statement.execute("set threads = " + threads);
                 for (String sql : SqlScript.statements(SqlScript.load(LIBRARY))) {
                     statement.execute(sql);
                 }
@@ -85,15 +99,9 @@ public class TransformEngine implements AutoCloseable {
          * {@code aar} renamed to {@code date}. The columns are declared, so the engine does no detection of its own.
          */
         public void load(String table, String datasetId, Path csv) {
-            CsvSchema schema = CsvSchema.scan(csv, datasetId, ID_COLUMNS, Set.of(YEAR));
-            StringBuilder columns = new StringBuilder();
-            for (int i = 0; i < schema.names().size(); i++) {
-                columns.append(i == 0 ? "" : ", ").append(literal(schema.names().get(i))).append(": ").append(literal(schema.types().get(i)));
-            }
+            CsvSchema schema = schemaOf(csv, datasetId);
             String rename = schema.names().contains(YEAR) ? " rename (" + identifier(YEAR) + " as " + Frame.DATE + ")" : "";
-            String sql = "create temp table " + identifier(table) + " as select *" + rename + " from read_csv(" + literal(csv.toString())
-                    + ", delim = ';', header = true, quote = '\"', escape = '\"', encoding = 'utf-8', auto_detect = false, columns = {"
-                    + columns + "})";
+            String sql = "create temp table " + identifier(table) + " as select *" + rename + " from " + readCsv(csv, schema);
             try (Statement statement = connection.createStatement()) {
                 statement.execute(sql);
             } catch (SQLException e) {
@@ -135,6 +143,21 @@ public class TransformEngine implements AutoCloseable {
                 // the temp tables go with the connection either way
             }
         }
+    }
+
+    /** The columns and types of an input file as the engine loads it: ids as text, the year an integer. */
+    public static CsvSchema schemaOf(Path csv, String datasetId) {
+        return CsvSchema.scan(csv, datasetId, ID_COLUMNS, Set.of(YEAR));
+    }
+
+    /** The engine's table function reading {@code csv} with {@code schema}'s columns declared (no detection). */
+    public static String readCsv(Path csv, CsvSchema schema) {
+        StringBuilder columns = new StringBuilder();
+        for (int i = 0; i < schema.names().size(); i++) {
+            columns.append(i == 0 ? "" : ", ").append(literal(schema.names().get(i))).append(": ").append(literal(schema.types().get(i)));
+        }
+        return "read_csv(" + literal(csv.toString()) + ", delim = ';', header = true, quote = '\"', escape = '\"', encoding = 'utf-8',"
+                + " auto_detect = false, columns = {" + columns + "})";
     }
 
     static String identifier(String name) {
