@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * tables are the input as read, never written (a function's statements only create their own temp tables), so a
  * task sees exactly what a fresh load would give it.
  *
- * <p>Bounded by the files' bytes ({@code transforms.input-cache-mb}), least recently used first out; a table a
+ * <p>Bounded by the tables' estimated memory ({@code transforms.input-cache-mb}), least recently used first out; a table a
  * session still reads (a lease) is never dropped. This class only keeps the books: the engine creates and drops the
  * tables and serialises the loads of one version ({@link #lockFor}).
  */
@@ -36,7 +36,7 @@ final class InputCache {
         return budgetBytes > 0;
     }
 
-    /** Whether a file of {@code size} bytes may be kept at all. */
+    /** Whether a table of {@code size} bytes may be kept at all. */
     boolean fits(long size) {
         return size <= budgetBytes;
     }

@@ -130,7 +130,7 @@ class InputCacheTest {
     @Test
     void theLeastRecentlyUsedGoesFirstButNeverWhileASessionReadsIt() {
         String content = csv(1, 200);
-        long size = content.getBytes(StandardCharsets.UTF_8).length;
+        long size = heldBytes(content);
         engine(2 * size + size / 2); // room for two
         read("v1", content);
         read("v2", content);
@@ -151,9 +151,28 @@ class InputCacheTest {
         assertThat(engine.heldInputs()[0]).isLessThanOrEqualTo(2 * size + size / 2);
     }
 
+    /** What the engine counts for a held table of {@code content}. */
+    long heldBytes(String content) {
+        try {
+            Path file = Files.writeString(dir.resolve("measure.csv"), content, StandardCharsets.UTF_8);
+            return TransformEngine.Session.tableBytes(TransformEngine.schemaOf(file, "the-dataset"), Files.size(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Test
-    void aFileLargerThanTheBudgetIsReadButNotKept() {
-        engine(100);
+    void theTableIsCountedByItsCellsNotJustTheFile() {
+        String content = csv(1, 200); // 200 rows: aar and n numbers (8 bytes each), bydel_id text (16)
+        assertThat(heldBytes(content)).isEqualTo(200 * (8 + 16 + 8) + content.getBytes(StandardCharsets.UTF_8).length);
+        engine(1 << 20);
+        read("v", content);
+        assertThat(engine.heldInputs()).containsExactly(heldBytes(content), 1L);
+    }
+
+    @Test
+    void aTableLargerThanTheBudgetIsReadButNotKept() {
+        engine(heldBytes(csv(1, 200)) - 1);
         read("big", csv(1, 200));
         read("big", csv(1, 200));
         assertThat(downloads).hasValue(2);
