@@ -29,7 +29,8 @@ import java.util.Map;
  * bucket), the same task again with its inputs held by the engine ({@code transforms.input-cache-mb}: no download,
  * no load), the time a session takes to load the inputs alone (the type scan and the tables, part of the task), and
  * the ratio to reading the same input files once with the engine alone ({@code select count(*) from read_csv(...)}
- * with the columns declared, as the task reads them) in the same run.
+ * with the columns declared, as the task reads them) in the same run; and DuckDB's own memory after the tasks
+ * ({@code duckdb_memory()}: the inputs it holds, outside the heap).
  */
 public final class TransformsBench {
     private TransformsBench() {
@@ -56,8 +57,8 @@ public final class TransformsBench {
                 .start()) {
             ProducerTemplate template = app.template();
             TransformEngine engine = app.bean("transformEngine", TransformEngine.class);
-            System.out.printf("%-34s %-24s %5s %9s %9s %9s %9s %9s %7s %8s %8s%n", "function", "type", "scale", "rows", "task ms", "held ms", "load ms", "count ms", "ratio",
-                    "peak MB", "base MB");
+            System.out.printf("%-34s %-24s %5s %9s %9s %9s %9s %9s %7s %8s %8s %9s%n", "function", "type", "scale", "rows", "task ms", "held ms", "load ms", "count ms", "ratio",
+                    "peak MB", "base MB", "engine MB");
             for (int scale : new int[]{1, big}) {
                 Path dir = Files.createTempDirectory("transforms-bench-");
                 OsloData oslo = new OsloData(scale);
@@ -94,6 +95,7 @@ public final class TransformsBench {
         List<Long> count = new ArrayList<>();
         List<Long> load = new ArrayList<>();
         List<Long> held = new ArrayList<>();
+        long native_ = 0;
         long peak = 0;
         long base = 0;
         // the floor reads each file with its columns declared, as the task does, without the task's own type scan
@@ -124,6 +126,9 @@ public final class TransformsBench {
             long t3 = System.nanoTime();
             String again = template.requestBody("direct:transforms-task", event, String.class);
             long t4 = System.nanoTime();
+            try (TransformEngine.Session session = engine.session()) {
+                native_ = Math.max(native_, ((Number) session.query("memory", "select sum(memory_usage_bytes) as m from duckdb_memory()").rows().get(0)[0]).longValue());
+            }
             if (!answer.contains("\"OK\"") || !again.equals(answer)) {
                 throw new IllegalStateException(function.name() + " " + type + " answered " + answer + ", then " + again);
             }
@@ -141,8 +146,8 @@ public final class TransformsBench {
         }
         double taskMs = median(task) / 1e6;
         double countMs = median(count) / 1e6;
-        System.out.printf("%-34s %-24s %5d %9d %9.1f %9.1f %9.1f %9.1f %7.2f %8.1f %8.1f%n", function.name(), type, scale, rows, taskMs,
-                median(held) / 1e6, median(load) / 1e6, countMs, taskMs / countMs, peak / 1048576.0, base / 1048576.0);
+        System.out.printf("%-34s %-24s %5d %9d %9.1f %9.1f %9.1f %9.1f %7.2f %8.1f %8.1f %9.1f%n", function.name(), type, scale, rows, taskMs,
+                median(held) / 1e6, median(load) / 1e6, countMs, taskMs / countMs, peak / 1048576.0, base / 1048576.0, native_ / 1048576.0);
     }
 
     static String prefix(int scale, String dataset) {
