@@ -41,12 +41,32 @@ public final class PythonJson {
 
     /** A float as Python's {@code repr} writes it: the shortest digits that read back, {@code 52000.0}, {@code 1e-05}. */
     public static String pythonFloat(double d) {
+        StringBuilder out = new StringBuilder(24);
+        appendFloat(out, d);
+        return out.toString();
+    }
+
+    /** Appends {@link #pythonFloat}{@code (d)}; a whole number without the strings and BigDecimals of the general case. */
+    static void appendFloat(StringBuilder out, double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             throw new IllegalArgumentException("Out of range float values are not JSON compliant: " + d);
         }
         if (d == 0) {
-            return (1 / d < 0) ? "-0.0" : "0.0";
+            out.append((1 / d < 0) ? "-0.0" : "0.0");
+        } else if (d == Math.rint(d) && Math.abs(d) < WHOLE_LIMIT) {
+            // a whole number below 10^15 is exact, and no fewer digits read back as it (they would be another whole
+            // number): the shortest digits are its own, where the rounding below arrives too (PythonJsonTest)
+            out.append((long) d).append(".0");
+        } else {
+            out.append(shortestByRounding(d));
         }
+    }
+
+    /** Whole numbers below this are written by their digits ({@link #appendFloat}): 15 digits at most. */
+    static final double WHOLE_LIMIT = 1e15;
+
+    /** {@link #pythonFloat} by rounding Java's digits until they no longer read back (any finite non-zero value). */
+    static String shortestByRounding(double d) {
         java.math.BigDecimal shortest = new java.math.BigDecimal(Double.toString(d));
         // Java 17's Double.toString is sometimes one digit longer than the shortest representation
         for (int digits = shortest.precision() - 1; digits >= 1; digits--) {
@@ -80,7 +100,9 @@ public final class PythonJson {
             } else if (value instanceof Boolean b) {
                 out.append(b ? "true" : "false");
             } else if (value instanceof Double || value instanceof Float) {
-                out.append(pythonFloat(((Number) value).doubleValue()));
+                appendFloat(out, ((Number) value).doubleValue());
+            } else if (value instanceof Long n) {
+                out.append(n.longValue());
             } else if (value instanceof Number n) {
                 out.append(n);
             } else if (value instanceof Map<?, ?> map) {
@@ -160,8 +182,14 @@ public final class PythonJson {
 
     private static void string(StringBuilder out, String s, boolean ensureAscii) {
         out.append('"');
+        int plain = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && (c < 0x7f || !ensureAscii)) {
+                continue;
+            }
+            out.append(s, plain, i);
+            plain = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -170,15 +198,12 @@ public final class PythonJson {
                 case '\t' -> out.append("\\t");
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || (ensureAscii && c > 0x7e)) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+                // another control character, or (ensure_ascii) one from 0x7f: a backslash, u and four lower-case hex digits
+                default -> out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xf]).append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
             }
         }
-        out.append('"');
+        out.append(s, plain, s.length()).append('"');
     }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 }

@@ -45,6 +45,9 @@ public final class Flyttehyppighet {
      * by year. {@code categories} empty: a flow is its column's value; else an object of the category columns.
      */
     static Template template(Flows flows, Map<String, String> categories, boolean latestOnly) {
+        // each flow's category columns named once, not per cell
+        Map<String, Map<String, String>> immigration = categoryColumns(flows.immigration(), categories);
+        Map<String, Map<String, String>> emigration = categoryColumns(flows.emigration(), categories);
         return new Template() {
             @Override
             public List<Object> values(Frame frame, List<Object[]> rows, List<String> series) {
@@ -58,8 +61,8 @@ public final class Flyttehyppighet {
                         v.put("emigration", new ArrayList<>());
                         return v;
                     });
-                    add(value, "immigration", ageGroup(frame, row, flows.immigration(), year));
-                    add(value, "emigration", ageGroup(frame, row, flows.emigration(), year));
+                    add(value, "immigration", ageGroup(frame, row, flows.immigration(), immigration, year));
+                    add(value, "emigration", ageGroup(frame, row, flows.emigration(), emigration, year));
                 }
                 return new ArrayList<>(years.values());
             }
@@ -74,7 +77,8 @@ public final class Flyttehyppighet {
                 return years.get(years.size() - 1);
             }
 
-            private Map<String, Object> ageGroup(Frame frame, Object[] row, Map<String, String> flowColumns, Object year) {
+            private Map<String, Object> ageGroup(Frame frame, Object[] row, Map<String, String> flowColumns,
+                                                 Map<String, Map<String, String>> categoryColumns, Object year) {
                 Map<String, Object> group = new LinkedHashMap<>();
                 group.put("alder", checked(AGE_GROUP, year, frame.get(row, AGE_GROUP)));
                 flowColumns.forEach((key, column) -> {
@@ -82,7 +86,7 @@ public final class Flyttehyppighet {
                         group.put(key, checked(column, year, frame.get(row, column)));
                     } else {
                         Map<String, Object> byCategory = new LinkedHashMap<>();
-                        categories.forEach((category, suffix) -> byCategory.put(category, checked(column + suffix, year, frame.get(row, column + suffix))));
+                        categoryColumns.get(key).forEach((category, categoryColumn) -> byCategory.put(category, checked(categoryColumn, year, frame.get(row, categoryColumn))));
                         group.put(key, byCategory);
                     }
                 });
@@ -94,6 +98,17 @@ public final class Flyttehyppighet {
                 ((List<Object>) value.get(direction)).add(group);
             }
         };
+    }
+
+    /** Per flow key, category -> its column (the flow's column and the category's suffix). */
+    private static Map<String, Map<String, String>> categoryColumns(Map<String, String> flowColumns, Map<String, String> categories) {
+        Map<String, Map<String, String>> columns = new LinkedHashMap<>();
+        flowColumns.forEach((key, column) -> {
+            Map<String, String> byCategory = new LinkedHashMap<>();
+            categories.forEach((category, suffix) -> byCategory.put(category, column + suffix));
+            columns.put(key, byCategory);
+        });
+        return columns;
     }
 
     private static final String TOTALT_HEADING = "Flytting etter alder";
