@@ -39,8 +39,6 @@ public class TaskMessages {
             root = body == null ? null : JSON.readTree(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new PermanentFailure("A task message is not JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
         if (!(root instanceof ObjectNode object)) {
             throw new PermanentFailure("A task message must be a JSON object with a TaskToken");

@@ -39,10 +39,17 @@ public final class CsvSchema {
 
     private final List<String> names;
     private final List<String> types;
+    private final long rows;
 
-    private CsvSchema(List<String> names, List<String> types) {
+    private CsvSchema(List<String> names, List<String> types, long rows) {
         this.names = List.copyOf(names);
         this.types = List.copyOf(types);
+        this.rows = rows;
+    }
+
+    /** The data rows (blank lines not counted). */
+    public long rows() {
+        return rows;
     }
 
     public List<String> names() {
@@ -114,11 +121,13 @@ public final class CsvSchema {
             for (int i = 0; i < kinds.length; i++) {
                 kinds[i] = textColumns.contains(header.get(i)) ? STRING : NONE;
             }
+            long rows = 0;
             while (true) {
                 int fields = rowFields(kinds, missing);
                 if (fields < 0) {
                     break;
                 }
+                rows++;
                 if (fields != kinds.length) {
                     throw unreadable(datasetId, "line " + rowStart + " has " + fields + " fields, the header has " + kinds.length);
                 }
@@ -132,7 +141,7 @@ public final class CsvSchema {
                     default -> keepInteger && kinds[i] == NONE ? INTEGER : DECIMAL;
                 });
             }
-            return new CsvSchema(header, types);
+            return new CsvSchema(header, types, rows);
         }
 
         /** The header: its fields into {@code names}. False at the end of the file. */

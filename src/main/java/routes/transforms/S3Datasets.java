@@ -32,19 +32,25 @@ public class S3Datasets {
         return bucket;
     }
 
+    /** An input object as the listing names it: its key and ETag (a new ETag for every change of the object). */
+    public record InputObject(String key, String eTag) {
+    }
+
     /**
-     * The key of the only object under each prefix (dataset id -> key). The prefix is a folder ({@code a/b} is read
+     * The only object under each prefix (dataset id -> object). The prefix is a folder ({@code a/b} is read
      * as {@code a/b/}, so {@code a/bc/...} does not match), every page of the listing counts, and folder markers
      * (keys ending in {@code /}) are not objects.
      */
-    public Map<String, String> locate(Map<String, String> prefixes) {
-        Map<String, String> keys = new LinkedHashMap<>();
+    public Map<String, InputObject> locate(Map<String, String> prefixes) {
+        Map<String, InputObject> keys = new LinkedHashMap<>();
         prefixes.forEach((dataset, prefix) -> {
             String folder = prefix.endsWith("/") ? prefix : prefix + "/";
             List<String> found = new ArrayList<>();
+            String eTag = null;
             for (S3Object object : s3Client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(folder)).contents()) {
                 if (!object.key().endsWith("/")) {
                     found.add(object.key());
+                    eTag = object.eTag();
                 }
                 if (found.size() > 10) {
                     break;
@@ -58,13 +64,19 @@ public class S3Datasets {
                         + bucket + "/" + folder + " (" + String.join(", ", found.subList(0, Math.min(3, found.size())))
                         + (found.size() > 3 ? ", ..." : "") + "); expected exactly one");
             }
-            keys.put(dataset, found.get(0));
+            keys.put(dataset, new InputObject(found.get(0), eTag));
         });
         return keys;
     }
 
-    public void download(String key, Path file) {
-        s3Client.getObject(b -> b.bucket(bucket).key(key), file);
+    /** The version of an object for the engine's input cache: {@code bucket/key@ETag}, null without an ETag. */
+    public String version(String key, String eTag) {
+        return eTag == null || eTag.isEmpty() ? null : bucket + "/" + key + "@" + eTag;
+    }
+
+    /** Writes the object to {@code file}; returns the version read (the object may have changed since the listing). */
+    public String download(String key, Path file) {
+        return version(key, s3Client.getObject(b -> b.bucket(bucket).key(key), file).eTag());
     }
 
     /**

@@ -36,8 +36,12 @@ public class TransformRunner {
         this.fixOriginalDefects = fixOriginalDefects;
     }
 
-    /** The output files of {@code function} for {@code type}, from the input objects {@code keys} (dataset id -> key). */
-    public List<Map<String, Object>> run(TransformFunction function, String type, Map<String, String> keys, String outputDataset) {
+    /**
+     * The output files of {@code function} for {@code type}, from the input objects {@code keys} (dataset id -> object;
+     * a version the engine holds already is not downloaded again).
+     */
+    public List<Map<String, Object>> run(TransformFunction function, String type, Map<String, S3Datasets.InputObject> keys,
+                                         String outputDataset) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("transform-input-");
@@ -45,8 +49,9 @@ public class TransformRunner {
                 int n = 0;
                 for (Map.Entry<String, String> input : function.inputs().entrySet()) {
                     Path file = dir.resolve((n++) + ".csv");
-                    datasets.download(keys.get(input.getValue()), file);
-                    session.load(input.getKey(), input.getValue(), file);
+                    S3Datasets.InputObject object = keys.get(input.getValue());
+                    session.load(input.getKey(), input.getValue(), datasets.version(object.key(), object.eTag()), file,
+                            spool -> datasets.download(object.key(), spool));
                 }
                 return output(function.run(session, type, outputDataset, clock));
             }

@@ -39,6 +39,15 @@ public class InMemoryS3 implements S3Client {
         public String text() {
             return new String(body, java.nio.charset.StandardCharsets.UTF_8);
         }
+
+        /** As S3 gives a single-part object's: the quoted MD5 of the body, so a changed object has a new one. */
+        public String eTag() {
+            try {
+                return "\"" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(body)) + "\"";
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     public final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
@@ -73,7 +82,7 @@ public class InMemoryS3 implements S3Client {
             throw NoSuchKeyException.builder().message("no such key " + request.key()).statusCode(404).build();
         }
         GetObjectResponse response = GetObjectResponse.builder().contentLength((long) object.body().length)
-                .contentType(object.contentType()).metadata(object.metadata()).eTag("\"etag\"").build();
+                .contentType(object.contentType()).metadata(object.metadata()).eTag(object.eTag()).build();
         try {
             return transformer.transform(response, AbortableInputStream.create(new ByteArrayInputStream(object.body())));
         } catch (Exception e) {
@@ -92,7 +101,7 @@ public class InMemoryS3 implements S3Client {
         if (object == null) {
             throw NoSuchKeyException.builder().message("no such key").statusCode(404).build();
         }
-        return HeadObjectResponse.builder().contentLength((long) object.body().length).metadata(object.metadata()).build();
+        return HeadObjectResponse.builder().contentLength((long) object.body().length).metadata(object.metadata()).eTag(object.eTag()).build();
     }
 
     @Override
@@ -123,7 +132,7 @@ public class InMemoryS3 implements S3Client {
         StoredObject object = new StoredObject(request.bucket(), request.key(), bytes, request.contentType(), request.metadata());
         objects.put(request.bucket() + "/" + request.key(), object);
         puts.add(object);
-        return PutObjectResponse.builder().eTag("\"etag\"").build();
+        return PutObjectResponse.builder().eTag(object.eTag()).build();
     }
 
     @Override
@@ -131,7 +140,7 @@ public class InMemoryS3 implements S3Client {
             software.amazon.awssdk.services.s3.model.ListObjectsV2Request request) {
         List<software.amazon.awssdk.services.s3.model.S3Object> contents = in(request.bucket()).stream()
                 .filter(o -> request.prefix() == null || o.key().startsWith(request.prefix()))
-                .map(o -> software.amazon.awssdk.services.s3.model.S3Object.builder().key(o.key()).size((long) o.body().length).build())
+                .map(o -> software.amazon.awssdk.services.s3.model.S3Object.builder().key(o.key()).size((long) o.body().length).eTag(o.eTag()).build())
                 .toList();
         return software.amazon.awssdk.services.s3.model.ListObjectsV2Response.builder().contents(contents)
                 .keyCount(contents.size()).isTruncated(false).build();

@@ -116,4 +116,27 @@ class TransformsHttpRouteTest {
             assertThat(S3.get(BUCKET, outputPrefix("vgs-route") + "03.json").text()).contains("\"series\": [{\"heading\": ").doesNotContain("Heading");
         }
     }
+
+    @Test
+    void aChangedInputObjectIsReadAgainNotTheEnginesHeldCopy() throws Exception {
+        String vgs = "processed/green/ikke-fullfort-vgs/version=2/edition=1/";
+        Path dir = Files.createTempDirectory("transforms-route-changed-");
+        byte[] original = Files.readAllBytes(new OsloData(1).dataset("ikke-fullfort-vgs", dir));
+        S3.store(BUCKET, vgs + "vgs.csv", original, Map.of());
+        String body = event("ikke-fullfort-vgs", "status", "vgs-changed", Map.of("ikke-fullfort-vgs", vgs));
+        assertThat(post(transforms, "ikke-fullfort-vgs", body).statusCode()).isEqualTo(200);
+        assertThat(post(transforms, "ikke-fullfort-vgs", body).statusCode()).isEqualTo(200); // the held copy
+        assertThat(year(outputPrefix("vgs-changed") + "03.json")).isEqualTo(OsloData.LAST_YEAR);
+        // the same key rewritten without its last year: a new ETag, so the task reads the new object
+        String withoutLastYear = new String(original, java.nio.charset.StandardCharsets.UTF_8).lines()
+                .filter(line -> !line.startsWith(OsloData.LAST_YEAR + ";")).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        S3.store(BUCKET, vgs + "vgs.csv", withoutLastYear.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
+        assertThat(post(transforms, "ikke-fullfort-vgs", body).statusCode()).isEqualTo(200);
+        assertThat(year(outputPrefix("vgs-changed") + "03.json")).isEqualTo(OsloData.LAST_YEAR - 1);
+    }
+
+    static int year(String key) throws IOException {
+        JsonNode file = JSON.readTree(S3.get(BUCKET, key).text());
+        return file.get("data").get(0).get("values").get(0).get("date").asInt();
+    }
 }
