@@ -14,8 +14,9 @@ public final class Templates {
     public static final Template A = (frame, rows, series) -> {
         List<Object> values = new ArrayList<>();
         for (String s : series) {
+            String ratio = ratioColumn(frame, s);
             for (Object[] row : rows) {
-                values.add(value(frame, row, s));
+                values.add(value(frame, row, s, ratio));
             }
         }
         return values;
@@ -29,8 +30,9 @@ public final class Templates {
         List<Object> values = new ArrayList<>();
         for (String s : series) {
             List<Object> perSeries = new ArrayList<>();
+            String ratio = ratioColumn(frame, s);
             for (Object[] row : rows) {
-                perSeries.add(value(frame, row, s));
+                perSeries.add(value(frame, row, s, ratio));
             }
             values.add(perSeries);
         }
@@ -69,7 +71,12 @@ public final class Templates {
             v.put("mann", m);
             v.put("kvinne", w);
             v.put("value", sum);
-            v.put("ratio", checked(age + "_ratio", date, sum.doubleValue() / total));
+            Double ratio = sum.doubleValue() / total;
+            if (Frame.isMissing(ratio)) {
+                // the column named only when it is reported (not a string per value)
+                throw new Template.MissingValue(age + "_ratio", date);
+            }
+            v.put("ratio", ratio);
             v.put("date", date);
             values.add(v);
         }
@@ -150,14 +157,19 @@ public final class Templates {
         return values;
     };
 
-    /** {@code {"value", "ratio", "date"}} when the frame has a {@code <series>_ratio} column, else {@code {"value", "date"}}. */
-    static Map<String, Object> value(Frame frame, Object[] row, String series) {
+    /** {@code <series>_ratio} when the frame has that column, else null. */
+    static String ratioColumn(Frame frame, String series) {
+        String ratio = series + "_ratio";
+        return frame.has(ratio) ? ratio : null;
+    }
+
+    /** {@code {"value", "ratio", "date"}} when the series has a ratio column ({@link #ratioColumn}), else {@code {"value", "date"}}. */
+    static Map<String, Object> value(Frame frame, Object[] row, String series, String ratioColumn) {
         Object date = frame.get(row, Frame.DATE);
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("value", checked(series, date, frame.get(row, series)));
-        String ratio = series + "_ratio";
-        if (frame.has(ratio)) {
-            v.put("ratio", checked(ratio, date, frame.get(row, ratio)));
+        if (ratioColumn != null) {
+            v.put("ratio", checked(ratioColumn, date, frame.get(row, ratioColumn)));
         }
         v.put("date", date);
         return v;
