@@ -2,8 +2,11 @@ package routes.shared;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.AbstractMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * JSON text exactly as Python's {@code json.dumps(obj)} writes it with default settings, which the original's
@@ -179,6 +182,40 @@ public final class PythonJson {
         return Double.parseDouble(new String(digits, 0, n) + "E" + scale) == value;
     }
 
+    /**
+     * A read-only map that goes into many documents (the transforms' Oslo entry is in every district file): its
+     * one-line text is made once per {@code ensure_ascii} setting and copied after that, so it must not change.
+     */
+    public static final class Repeated extends AbstractMap<String, Object> {
+        private final Map<String, Object> map;
+        private String ascii;
+        private String unicode;
+
+        public Repeated(Map<String, Object> map) {
+            this.map = Collections.unmodifiableMap(map);
+        }
+
+        @Override
+        public Set<Map.Entry<String, Object>> entrySet() {
+            return map.entrySet();
+        }
+
+        private String text(Style style) {
+            String text = style.ensureAscii ? ascii : unicode;
+            if (text == null) {
+                StringBuilder out = new StringBuilder();
+                style.writeMap(out, map, 0);
+                text = out.toString();
+                if (style.ensureAscii) {
+                    ascii = text;
+                } else {
+                    unicode = text;
+                }
+            }
+            return text;
+        }
+    }
+
     /** How the text is written: {@code ensure_ascii}, and the indent ({@code < 0}: one line). */
     private record Style(boolean ensureAscii, int indent) {
         void write(StringBuilder out, Object value, int level) {
@@ -196,21 +233,10 @@ public final class PythonJson {
                 out.append(n.longValue());
             } else if (value instanceof Number n) {
                 out.append(n);
+            } else if (value instanceof Repeated repeated && indent < 0) {
+                out.append(repeated.text(this));
             } else if (value instanceof Map<?, ?> map) {
-                if (map.isEmpty()) {
-                    out.append("{}");
-                    return;
-                }
-                out.append('{');
-                boolean first = true;
-                for (Map.Entry<?, ?> e : map.entrySet()) {
-                    separate(out, first, level + 1);
-                    first = false;
-                    string(out, String.valueOf(e.getKey()), ensureAscii);
-                    out.append(": ");
-                    write(out, e.getValue(), level + 1);
-                }
-                close(out, level, '}');
+                writeMap(out, map, level);
             } else if (value instanceof List<?> list) {
                 if (list.isEmpty()) {
                     out.append("[]");
@@ -225,6 +251,23 @@ public final class PythonJson {
             } else {
                 throw new IllegalArgumentException("Cannot write " + value.getClass().getName() + " as JSON");
             }
+        }
+
+        void writeMap(StringBuilder out, Map<?, ?> map, int level) {
+            if (map.isEmpty()) {
+                out.append("{}");
+                return;
+            }
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                separate(out, first, level + 1);
+                first = false;
+                string(out, String.valueOf(e.getKey()), ensureAscii);
+                out.append(": ");
+                write(out, e.getValue(), level + 1);
+            }
+            close(out, level, '}');
         }
 
         private void separate(StringBuilder out, boolean first, int level) {

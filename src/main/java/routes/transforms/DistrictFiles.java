@@ -1,9 +1,9 @@
 package routes.transforms;
 
+import routes.shared.PythonJson;
 import routes.shared.TaskFailure;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,8 +20,8 @@ import java.util.TreeMap;
  * <p>
  * The rows are sorted once and grouped in one pass (linear in the rows: at ×100 inputs the filters per district and
  * sub-district did not finish); the Oslo entry of the district files does not depend on the file, so it is computed
- * once and the same (read-only) entry goes into every district file, and an entry of the Oslo file whose rows an
- * entry of a district file had already reuses its values.
+ * once and the same read-only entry, whose JSON text is made once ({@link PythonJson.Repeated}), goes into every
+ * district file; and an entry of the Oslo file whose rows an entry of a district file had already reuses its values.
  */
 public final class DistrictFiles {
     static final Set<String> NO_FILE = Set.of("16", "17", "99", "00");
@@ -52,7 +52,7 @@ public final class DistrictFiles {
             data.add(entries.entry(geographies.districtLevel(id), id, id, districtName));
             if (osloEntry == null) {
                 // the same for every district file (a total row whatever the file)
-                osloEntry = Collections.unmodifiableMap(entries.entry(geographies.oslo, id, OSLO, OSLO_NAME));
+                osloEntry = new PythonJson.Repeated(entries.entry(geographies.oslo, id, OSLO, OSLO_NAME));
             }
             data.add(osloEntry);
             files.add(file(districtName, id, data, meta));

@@ -110,6 +110,24 @@ class PythonJsonTest {
     }
 
     @Test
+    void aRepeatedMapIsWrittenAsItsContentEverywhere() {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", "00");
+        entry.put("geography", "Oslo i alt");
+        entry.put("values", List.of(Map.of("ø", 1.5), 2L));
+        PythonJson.Repeated repeated = new PythonJson.Repeated(entry);
+        List<Object> plain = List.of(Map.of("data", List.of(entry, entry)), entry);
+        List<Object> shared = List.of(Map.of("data", List.of(repeated, repeated)), repeated);
+        for (int i = 0; i < 2; i++) {
+            assertThat(PythonJson.dumpsUnicode(shared)).isEqualTo(PythonJson.dumpsUnicode(plain));
+            assertThat(PythonJson.dumps(shared)).isEqualTo(PythonJson.dumps(plain));
+            assertThat(PythonJson.dumpsIndented(shared, 2)).isEqualTo(PythonJson.dumpsIndented(plain, 2));
+        }
+        assertThat(repeated).isEqualTo(entry).containsKeys("id", "geography", "values");
+        assertThatThrownBy(() -> repeated.put("id", "01")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void everyCharacterIsEscapedAsPythonDoes() {
         StringBuilder all = new StringBuilder();
         for (char c = 0; c < Character.MAX_VALUE; c++) {
