@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Which input objects the engine holds already loaded, by S3 object version ({@code bucket/key@ETag}: S3 gives a
  * changed object a new ETag), so the next task reading the same version gets a view of that table instead of the
- * download, the type scan and the table build (~50 ms for the population file, which nine functions read). The
+ * download, the type scan and the table build (~50 ms for the population file, which eight functions read). The
  * tables are the input as read, never written (a function's statements only create their own temp tables), so a
  * task sees exactly what a fresh load would give it.
  *
