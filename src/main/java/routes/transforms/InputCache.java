@@ -32,6 +32,10 @@ final class InputCache {
         this.budgetBytes = budgetBytes;
     }
 
+    long budgetBytes() {
+        return budgetBytes;
+    }
+
     boolean enabled() {
         return budgetBytes > 0;
     }
@@ -80,13 +84,13 @@ final class InputCache {
     }
 
     /**
-     * Takes out of the books the least recently used versions no session reads until the rest fit the budget, and
+     * Takes out of the books the least recently used versions no session reads until the rest fit {@code budget}, and
      * returns their tables (the engine drops them).
      */
-    synchronized Map<String, Entry> evictions() {
+    synchronized Map<String, Entry> evictions(long budget) {
         Map<String, Entry> out = new LinkedHashMap<>();
         Iterator<Map.Entry<String, Entry>> oldestFirst = entries.entrySet().iterator();
-        while (bytes > budgetBytes && oldestFirst.hasNext()) {
+        while (bytes > budget && oldestFirst.hasNext()) {
             Map.Entry<String, Entry> candidate = oldestFirst.next();
             if (!leases.containsKey(candidate.getKey())) {
                 oldestFirst.remove();
@@ -95,15 +99,6 @@ final class InputCache {
                 locks.remove(candidate.getKey());
             }
         }
-        return out;
-    }
-
-    /** Every version, for close(): the books emptied. */
-    synchronized Map<String, Entry> all() {
-        Map<String, Entry> out = new LinkedHashMap<>(entries);
-        entries.clear();
-        leases.clear();
-        bytes = 0;
         return out;
     }
 

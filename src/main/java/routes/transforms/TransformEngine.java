@@ -3,9 +3,7 @@ package routes.transforms;
 import org.duckdb.DuckDBConnection;
 import routes.shared.TaskFailure;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -102,15 +100,15 @@ public class TransformEngine implements AutoCloseable {
         return inputs == null ? new long[]{0, 0} : new long[]{inputs.bytes(), inputs.size()};
     }
 
-    /** Drops every held input: the benchmark, between tasks, to measure a first read. */
+    /** Drops every held input no session reads: the benchmark, between tasks, to measure a first read. */
     public synchronized void forgetInputs() {
         if (inputs != null) {
-            inputs.all().values().forEach(this::drop);
+            inputs.evictions(0).values().forEach(this::drop);
         }
     }
 
     synchronized void evict() {
-        inputs.evictions().values().forEach(this::drop);
+        inputs.evictions(inputs.budgetBytes()).values().forEach(this::drop);
     }
 
     private void drop(InputCache.Entry entry) {

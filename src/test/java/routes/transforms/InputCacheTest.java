@@ -214,4 +214,18 @@ class InputCacheTest {
         }
         assertThat(downloads).hasValue(1);
     }
+
+    @Test
+    void forgettingDropsWhatNoSessionReads() {
+        engine(1 << 20);
+        read("idle", csv(1, 30));
+        try (TransformEngine.Session reading = engine.session()) {
+            reading.load("input", "the-dataset", "read", dir.resolve("f.csv"), source(csv(2, 30), "read"));
+            engine.forgetInputs();
+            assertThat(engine.heldInputs()[1]).isEqualTo(1);
+            assertThat(reading.query("test", "select max(n) as n from input").rows().get(0)[0]).isEqualTo(2L);
+        }
+        read("idle", csv(1, 30));
+        assertThat(downloads).hasValue(3);
+    }
 }
